@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// Throughput benchmark: `npm run bench` (builds first). Builds a bench corpus from the seeds (../shared/seeds,
+// when present) and the project's fixtures, repeated to about 5 MB, then measures the whole pipeline and
+// each stage alone on one core: MB/s, documents/s and peak RSS. Each measurement runs in a child process
+// of its own, so that its peak RSS is its own.
+//   node bench/bench.js [--mb 5] [--json]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const targetMB = Number(opt('--mb', '5'));
+const only = opt('--only', null);
+
+const MEASURES = ['pipeline', 'decode', 'language', 'cleanup', 'parse', 'entities', 'dates', 'figures'];
+
+function corpus() {
+  const dirs = [join(root, '..', 'shared', 'seeds'), join(root, 'fixtures')].filter(existsSync);
+  const base = [];
+  for (const d of dirs) {
+    for (const f of readdirSync(d).sort()) if (f.endsWith('.txt')) base.push({ uri: join(d, f), bytes: readFileSync(join(d, f)) });
+  }
+  if (base.length === 0) throw new Error('bench: no .txt documents in ../shared/seeds or fixtures/');
+  const docs = [];
+  let size = 0;
+  for (let k = 0; size < targetMB * 1e6; k++) {
+    const b = base[k % base.length];
+    docs.push({ uri: `${b.uri}#${k}`, bytes: new Uint8Array(b.bytes) });
+    size += b.bytes.length;
+  }
+  return { docs, size };
+}
+
+async function measure(name) {
+  const dist = (p) => import(new URL(`../dist/${p}`, import.meta.url).href);
+  const { docs, size } = corpus();
+  const { decodeBytes } = await dist('ingest/decode.js');
+  const texts = docs.map((d) => decodeBytes(d.bytes).text);
+  const { detectLanguage } = await dist('extract/language.js');
+  const { cleanup } = await dist('extract/cleanup.js');
+  const langs = texts.map((t) => detectLanguage(t).code);
+  const cleaned = name === 'pipeline' || name === 'decode' || name === 'language' || name === 'cleanup' ? null : texts.map((t, i) => cleanup(t, langs[i]).text);
+  let run;
+  if (name === 'pipeline') {
+    const { createPipeline } = await dist('pipeline.js');
+    const p = createPipeline();
+    run = () => {
+      for (const d of docs) p.process(d);
+    };
+  } else if (name === 'decode') run = () => docs.forEach((d) => decodeBytes(d.bytes));
+  else if (name === 'language') run = () => texts.forEach((t) => detectLanguage(t));
+  else if (name === 'cleanup') run = () => texts.forEach((t, i) => cleanup(t, langs[i]));
+  else if (name === 'parse') {
+    const { createProcessor } = await dist('pipeline.js');
+    const en = createProcessor('english');
+    const latin = createProcessor('latin');
+    run = () => cleaned.forEach((t, i) => (langs[i] === 'en' ? en : latin).parse(t));
+  } else if (name === 'entities') {
+    const { extractEntities } = await dist('extract/entities.js');
+    run = () => cleaned.forEach((t, i) => extractEntities(t, langs[i]));
+  } else if (name === 'dates') {
+    const { extractDates } = await dist('extract/dates.js');
+    run = () => cleaned.forEach((t, i) => extractDates(t, langs[i], null));
+  } else if (name === 'figures') {
+    const { extractFigures } = await dist('extract/figures.js');
+    run = () => cleaned.forEach((t, i) => extractFigures(t, langs[i]));
+  } else throw new Error(`bench: unknown measure ${name}`);
+  const t0 = process.hrtime.bigint();
+  run();
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  const rssMB = process.resourceUsage().maxRSS / 1024;
+  return { name, docs: docs.length, mb: size / 1e6, secs, mbps: size / 1e6 / secs, docsps: docs.length / secs, rssMB };
+}
+
+if (only) {
+  const r = await measure(only);
+  process.stdout.write(JSON.stringify(r) + '\n');
+} else {
+  if (!existsSync(join(root, 'dist', 'pipeline.js'))) {
+    console.error('bench: dist/ is missing; run `npm run build` first (npm run bench does)');
+    process.exit(2);
+  }
+  const rows = [];
+  for (const name of MEASURES) {
+    // One core: a child process with libuv's pool at one thread, nothing else in parallel.
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--only', name, '--mb', String(targetMB)], {
+      encoding: 'utf8',
+      env: { ...process.env, UV_THREADPOOL_SIZE: '1' },
+      maxBuffer: 1 << 20,
+    });
+    if (child.status !== 0) {
+      console.error(`bench: ${name} failed\n${child.stderr}`);
+      process.exit(1);
+    }
+    rows.push(JSON.parse(child.stdout.trim().split('\n').pop()));
+  }
+  if (args.includes('--json')) {
+    process.stdout.write(JSON.stringify(rows) + '\n');
+  } else {
+    console.log(`pressx bench: ${rows[0].docs} documents, ${rows[0].mb.toFixed(2)} MB, one core (node ${process.version})`);
+    console.log(`${'measure'.padEnd(10)} ${'seconds'.padStart(8)} ${'MB/s'.padStart(8)} ${'docs/s'.padStart(9)} ${'peak RSS MB'.padStart(12)}`);
+    for (const r of rows) {
+      console.log(`${r.name.padEnd(10)} ${r.secs.toFixed(2).padStart(8)} ${r.mbps.toFixed(2).padStart(8)} ${r.docsps.toFixed(0).padStart(9)} ${r.rssMB.toFixed(0).padStart(12)}`);
+    }
+  }
+}
