@@ -1,0 +1,619 @@
+// Figures stage: counts, money, percentages, ordinals and quantities in a cleaned text.
+//
+// How it works, in one pass over the text:
+//  1. Mask what is never a figure: URLs, e-mail addresses, phone numbers, clock times, numeric dates,
+//     year ranges, versions and IP-like chains, stock tickers.
+//  2. Find number cores with one compiled regex per language: digit numbers (locale-aware separators,
+//     fractions, vulgar fractions) and sequences of number words ("three hundred and two", "vingt et un",
+//     "einhunderteinunddreißig").
+//  3. Read the context of each core: scale words after it ("million", "Mrd."), then what it measures
+//     (percent, currency, minor unit, ordinal suffix, date or time unit, unit symbol or word, fraction,
+//     counted noun), currency symbols and rank prefixes before it, and the qualifier words before all that.
+//  4. Drop what is not a figure: bare years, numbers in names and labels ("level 4", "Global 500",
+//     "COVID-19"), references ("the two sides"), lone articles ("un", "one").
+//  5. Join two figures into a range ("5 to 10", "5–10%", "between 5 and 10").
+//
+// All words live in src/locale/<lang>/figures.ts; this file only holds the method. Every regex has
+// bounded repetition, and context is read from short slices, so the work is linear in the text length.
+
+import type { FigureItem } from '../export/schema.js';
+import {
+  figureLocale, CURRENCY_CODES, CURRENCY_SYMBOLS, EXCHANGES, TICKER_SUFFIXES, UNIT_SYMBOLS,
+  type FigureLocale, type QualifierName,
+} from '../locale/figures.js';
+import { matchAny, WB_BEFORE, WB_AFTER } from '../locale/pattern.js';
+
+type Kind = FigureItem['kind'];
+
+/** One space of any width. */
+const SP = '[ \\u00a0\\u202f\\u2009]';
+const VULGAR: Record<string, number> = {
+  '½': 1 / 2, '⅓': 1 / 3, '⅔': 2 / 3, '¼': 1 / 4, '¾': 3 / 4, '⅕': 1 / 5, '⅖': 2 / 5, '⅗': 3 / 5, '⅘': 4 / 5,
+  '⅙': 1 / 6, '⅚': 5 / 6, '⅛': 1 / 8, '⅜': 3 / 8, '⅝': 5 / 8, '⅞': 7 / 8,
+};
+/** How far back the left-context checks look (qualifiers, currency symbols, month names). */
+const LEFT = 48;
+
+type WordRole = 'n' | 'h' | 's' | 'j';
+
+interface Engine {
+  data: FigureLocale;
+  core: RegExp;
+  token: RegExp;
+  words: Map<string, { value: number; role: WordRole }>;
+  scaleWord: RegExp;
+  scaleAbbr: RegExp;
+  scaleMinor: RegExp;
+  percent: RegExp;
+  curSymAfter: RegExp;
+  curWordAfter: RegExp;
+  curWords: Map<string, string>;
+  minorAfter: RegExp;
+  minor: Map<string, string>;
+  ordSuffix: RegExp;
+  monthAfter: RegExp;
+  monthBefore: RegExp;
+  timeAfter: RegExp;
+  clockAfter: RegExp;
+  unitSym: RegExp;
+  unitWord: RegExp;
+  unitWords: Map<string, string>;
+  fraction: RegExp;
+  fractions: Map<string, number>;
+  curBefore: RegExp;
+  rankBefore: RegExp;
+  qualBefore: RegExp;
+  qualifiers: Map<string, QualifierName>;
+  nameBefore: RegExp;
+  yearBefore: RegExp;
+  definiteBefore: RegExp;
+  dotOrdBefore: RegExp | null;
+  betweenBefore: RegExp;
+  rangeNotBefore: RegExp | null;
+  rangeMid: RegExp;
+  betweenJoin: RegExp;
+  nextWord: RegExp;
+  plural: RegExp;
+  stop: Set<string>;
+  notPlural: Set<string>;
+  preAdj: Set<string>;
+  articleOnes: Set<string>;
+  ambiguousAlone: Set<string>;
+  standaloneScales: Set<string>;
+  singular: Array<[RegExp, string]>;
+}
+
+const lowerKeys = <T>(rec: Record<string, T>): Map<string, T> => new Map(Object.entries(rec).map(([k, v]) => [k.toLowerCase(), v]));
+const norm = (s: string): string => s.toLowerCase().replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/’/g, "'");
+
+/** `(?:^|[^\p{L}])(words)SP{0,n}$` on a left slice: the words end right where the figure starts. */
+const endsWith = (words: string[], space: string, flags = 'iu'): RegExp =>
+  new RegExp(`(?:^|[^\\p{L}\\p{N}_])(${matchAny(words)})${space}$`, flags);
+
+function compile(data: FigureLocale): Engine {
+  const numberWords = [...Object.keys(data.numbers), ...data.hundreds, ...Object.keys(data.scales)];
+  const words = new Map<string, { value: number; role: WordRole }>();
+  for (const [w, v] of Object.entries(data.numbers)) words.set(w.toLowerCase(), { value: v, role: 'n' });
+  for (const w of data.hundreds) words.set(w.toLowerCase(), { value: 100, role: 'h' });
+  for (const [w, v] of Object.entries(data.scales)) words.set(norm(w), { value: v, role: 's' });
+  for (const w of data.numberJoin) words.set(w.toLowerCase(), { value: 0, role: 'j' });
+
+  const W = matchAny(numberWords);
+  const J = matchAny(data.numberJoin);
+  // A number word, or (compound languages) a run of number-word parts written as one word.
+  const word = data.compoundNumbers ? `(?:${matchAny([...numberWords, ...data.numberJoin])}){1,8}` : W;
+  const wordSeq = `${word}(?:(?:${SP}{1,3}|${SP}?[-‐]${SP}?)(?:${J}${SP}{1,3})?${word}){0,24}${WB_AFTER}`;
+  const digits =
+    `\\d{1,3}(?:(?:[,.'’]|${SP}(?=\\d{3}(?![\\p{N}])))\\d{3}){1,6}(?:[.,]\\d{1,12})?(?![\\p{N}]|[.,]\\d)` +
+    `|\\d{1,20}(?:[.,]\\d{1,12})?(?![\\p{N}]|[.,]\\d)|\\.\\d{1,12}(?![\\p{N}])`;
+  const core = new RegExp(
+    `(?<![\\p{L}\\p{N}_]|[\\p{N}][.,])(?:` +
+      `(?<frac>(?:\\d{1,3}${SP}{1,2})?\\d{1,3}/\\d{1,3}(?![\\p{N}/]))` +
+      `|(?<vul>\\d{0,3}[${Object.keys(VULGAR).join('')}])` +
+      `|(?<num>${digits})` +
+      `|(?<word>${wordSeq}))`,
+    'giu',
+  );
+  const token = new RegExp(`${matchAny([...numberWords, ...data.numberJoin])}`, 'giu');
+
+  const scaleOf = data.scaleOf.length ? `(?:${matchAny(data.scaleOf)}${SP}{0,2})?` : '';
+  const codes = matchAny(CURRENCY_CODES);
+  const syms = matchAny(Object.keys(CURRENCY_SYMBOLS));
+  const unitWordsAll = Object.keys(data.unitWords);
+  const timeBefore = data.timeUnitBefore.length ? `(?:${matchAny(data.timeUnitBefore)}${SP}{1,2})?` : '';
+  const months = matchAny(data.months);
+  const ordSuf = data.ordinalSuffixes.length ? matchAny(data.ordinalSuffixes) : '(?!)';
+  const between = data.rangeBetween.map(([a]) => a);
+  const joins = data.rangeBetween.map(([, b]) => b);
+
+  return {
+    data,
+    core,
+    token,
+    words,
+    scaleWord: new RegExp(`${SP}{0,2}(${matchAny(Object.keys(data.scales))})${WB_AFTER}`, 'iuy'),
+    scaleAbbr: new RegExp(`${SP}?(${matchAny(Object.keys(data.scaleAbbrevs))})(?![\\p{L}\\p{N}])`, 'uy'),
+    scaleMinor: /[ \u00a0]?([mb])(?![\p{L}\p{N}])/uy,
+    percent: new RegExp(`${SP}{0,2}(?:%|‰|(?:${matchAny(data.percent)})${WB_AFTER})`, 'iuy'),
+    curSymAfter: new RegExp(`${SP}{0,2}${scaleOf}(?:(${syms})|(${codes})(?![\\p{L}]))`, 'uy'),
+    curWordAfter: new RegExp(`${SP}{0,2}${scaleOf}(${matchAny(Object.keys(data.currencyWords))})${WB_AFTER}`, 'iuy'),
+    curWords: lowerKeys(data.currencyWords),
+    minorAfter: new RegExp(`(?:${SP}{0,2}|-)(${matchAny(Object.keys(data.minorUnits))})${WB_AFTER}`, 'iuy'),
+    minor: lowerKeys(data.minorUnits),
+    ordSuffix: new RegExp(`(${ordSuf})(?![\\p{L}\\p{N}])`, 'iuy'),
+    monthAfter: new RegExp(`(?:\\.|${ordSuf})?${SP}{0,2}(?:(?:of|de|del)${SP}{1,2})?${months}${WB_AFTER}`, 'iuy'),
+    monthBefore: endsWith(data.months, `\\.?${SP}{1,2}`),
+    timeAfter: new RegExp(`(?:${SP}{0,2}|${SP}?[-‐]${SP}?)${timeBefore}(?:${matchAny(data.timeUnits)})${WB_AFTER}`, 'iuy'),
+    clockAfter: new RegExp(`${SP}?(?:${matchAny(data.timeMarkers)})(?![\\p{L}])`, 'iuy'),
+    unitSym: new RegExp(`(?:${SP}?|-)(${matchAny(UNIT_SYMBOLS)})(?![\\p{L}\\p{N}])`, 'uy'),
+    unitWord: new RegExp(`(?:${SP}{1,2}|${SP}?[-‐]${SP}?)${scaleOf}(${matchAny(unitWordsAll)})${WB_AFTER}`, 'iuy'),
+    unitWords: lowerKeys(data.unitWords),
+    fraction: new RegExp(`(?:${SP}{1,2}|-)(${matchAny(Object.keys(data.fractions))})${WB_AFTER}`, 'iuy'),
+    fractions: lowerKeys(data.fractions),
+    curBefore: new RegExp(`(?:^|[^\\p{L}\\p{N}_])(${syms}|${codes})${SP}{0,2}$`, 'u'),
+    rankBefore: endsWith(data.rankPrefixes, `${SP}{0,2}`),
+    qualBefore: endsWith(Object.keys(data.qualifiers), `${SP}{0,3}`),
+    qualifiers: lowerKeys(data.qualifiers),
+    nameBefore: endsWith(data.nameCues, `${SP}{1,2}`),
+    yearBefore: endsWith(data.yearCues, `${SP}{1,2}`),
+    definiteBefore: endsWith(data.definite, `${SP}{1,2}`),
+    dotOrdBefore: data.dotOrdinalBefore.length ? endsWith(data.dotOrdinalBefore, `${SP}{1,2}`) : null,
+    betweenBefore: endsWith(between, `${SP}{1,2}`),
+    rangeNotBefore: data.rangeNotAfter.length ? endsWith(data.rangeNotAfter, `${SP}{1,2}`) : null,
+    rangeMid: new RegExp(`^(?:${SP}{0,2}[-–—~]${SP}{0,2}|${SP}{1,2}${matchAny(data.rangeTo)}${SP}{1,2})$`, 'iu'),
+    betweenJoin: new RegExp(`^${SP}{1,2}${matchAny(joins)}${SP}{1,2}$`, 'iu'),
+    nextWord: /[ \u00a0]{1,2}([\p{L}][\p{L}\p{M}'’-]{0,40})/uy,
+    plural: new RegExp(data.plural, 'u'),
+    stop: new Set(data.stopwords.map((w) => w.toLowerCase())),
+    notPlural: new Set(data.notPlural),
+    preAdj: new Set(data.preAdjectives),
+    articleOnes: new Set(data.articleOnes),
+    ambiguousAlone: new Set(data.ambiguousAlone),
+    standaloneScales: new Set(data.standaloneScales),
+    singular: data.singular.map(([re, rep]) => [new RegExp(re, 'u'), rep]),
+  };
+}
+
+const engines = new Map<string, Engine>();
+function engineFor(lang: string): Engine {
+  const { code, data } = figureLocale(lang);
+  let e = engines.get(code);
+  if (!e) { e = compile(data); engines.set(code, e); }
+  return e;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Masks: spans that are never figures.
+
+const MASK = new RegExp(
+  [
+    '(?:https?://|www\\.)[^\\s<>"\\]\\)]{1,2000}',
+    `\\+\\d{1,3}(?:[ .\\-]?\\(?\\d{1,4}\\)?){2,6}`,
+    `\\(\\d{2,4}\\)${SP}?\\d{3,4}[-. ]\\d{3,4}`,
+    '(?<![\\p{N}])\\d{3}[-.]\\d{3}[-.]\\d{4}(?![\\p{N}])',
+    `(?:(?:tel|phone|fax|tél|telefon|teléfono|telefone|mobile|mob)\\.?${SP}{0,2}[:.]?${SP}{0,2})[\\d+(][\\d ()./\\-]{5,25}`,
+    '(?<![\\p{N}])\\d{1,2}[:h]\\d{2}(?::\\d{2})?(?![\\p{N}])',
+    '(?<![\\p{N}.,])\\d{1,4}[/.\\-]\\d{1,2}[/.\\-]\\d{1,4}(?![\\p{N}])',
+    '(?<![\\p{N}])\\d{1,3}(?:\\.\\d{1,3}){3,}(?![\\p{N}])',
+    '(?<![\\p{N}])(?:19|20)\\d{2}[-–/](?:19|20)?\\d{2}(?![\\p{N}])',
+    `(?:${matchAny(EXCHANGES)})${SP}?[:：]${SP}?[A-Z0-9.]{1,12}`,
+    `(?<![\\p{N}])\\d{3,6}\\.(?:${matchAny(TICKER_SUFFIXES)})(?![\\p{L}])`,
+    '#\\p{L}[\\p{L}\\p{N}_]{0,50}',
+    '@[\\p{L}\\p{N}_]{1,50}',
+  ].join('|'),
+  'giu',
+);
+
+function masks(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  MASK.lastIndex = 0;
+  for (let m = MASK.exec(text); m; m = MASK.exec(text)) {
+    out.push([m.index, m.index + m[0].length]);
+    if (m[0].length === 0) MASK.lastIndex++;
+  }
+  // E-mail addresses: expand around each '@' (cheaper than a regex that tries every position).
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let s = at, e = at + 1;
+    while (s > 0 && at - s < 64 && /[\w.+-]/.test(text[s - 1]!)) s--;
+    while (e < text.length && e - at < 255 && /[\w.-]/.test(text[e]!)) e++;
+    if (s < at && e > at + 1) out.push([s, e]);
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Numbers.
+
+/** Reads a digit number with locale-aware separators. */
+function parseDigits(raw: string, decimal: '.' | ','): number {
+  const s = raw.replace(/[ \u00a0\u202f\u2009'’]/g, '');
+  const lastDot = s.lastIndexOf('.');
+  const lastComma = s.lastIndexOf(',');
+  let dec = -1;
+  if (lastDot >= 0 && lastComma >= 0) dec = Math.max(lastDot, lastComma);
+  else if (lastDot >= 0 || lastComma >= 0) {
+    const sep = lastDot >= 0 ? '.' : ',';
+    const pos = Math.max(lastDot, lastComma);
+    const count = s.split(sep).length - 1;
+    const after = s.length - pos - 1;
+    // One separator: a decimal mark unless exactly three digits follow and it is the locale's grouping mark.
+    if (count === 1 && (after !== 3 || sep === decimal || pos === 0)) dec = pos;
+  }
+  const intPart = (dec >= 0 ? s.slice(0, dec) : s).replace(/[.,]/g, '');
+  const frac = dec >= 0 ? s.slice(dec + 1) : '';
+  return Number(`${intPart || '0'}${frac ? `.${frac}` : ''}`);
+}
+
+const round = (v: number): number => Number(v.toPrecision(15));
+
+interface WordParse { value: number; end: number; tokens: number; single: string; singleRole: WordRole }
+
+/** Parses a sequence of number words; stops where the words stop making one number ("two three"). */
+function parseWords(e: Engine, text: string, start: number, end: number): WordParse | null {
+  const seg = text.slice(start, end);
+  e.token.lastIndex = 0;
+  let total = 0, pending = 0, pendingScale = 0, cur = 0, prevSmall = -1, prevRole: WordRole | '' = '', count = 0, lastEnd = -1, numEnd = -1, pendingJoin = false;
+  let single = '', singleRole: WordRole = 'n';
+  const compound = e.data.compoundNumbers;
+  for (let m = e.token.exec(seg); m; m = e.token.exec(seg)) {
+    const lw = norm(m[0]);
+    const info = e.words.get(lw);
+    if (!info) break;
+    // Only spaces and hyphens may stand between two tokens (compound languages: nothing at all).
+    if (lastEnd >= 0) {
+      const gap = seg.slice(lastEnd, m.index);
+      if (!compound && gap.length === 0 && !pendingJoin) break;
+      if (!/^[ \u00a0\u202f\u2009‐-]*$/.test(gap)) break;
+    }
+    if (info.role === 'j') {
+      const afterTens = prevSmall >= 20 && prevSmall % 10 === 0;
+      if (!compound && !(prevRole === 'h' || prevRole === 's' || afterTens || prevSmall >= 100)) break;
+      pendingJoin = true;
+      lastEnd = m.index + m[0].length;
+      continue;
+    }
+    if (info.role === 'n') {
+      const v = info.value;
+      if (prevSmall >= 0 && !compound) {
+        const ok = (prevSmall >= 20 && prevSmall < 100 && prevSmall % 10 === 0 && v < 10) ||
+          ((prevSmall === 60 || prevSmall === 80) && v >= 10 && v < 20) ||
+          (prevSmall === 10 && v >= 7 && v <= 9) ||
+          (prevSmall >= 100 && prevSmall % 100 === 0 && v < 100);
+        if (!ok) break;
+      }
+      cur += v;
+      prevSmall = v;
+    } else if (info.role === 'h') {
+      if (prevRole === 'h') break;
+      cur = (cur || 1) * 100;
+      prevSmall = -1;
+    } else {
+      // "455 mil 228 millones": a larger scale multiplies everything since the last larger one.
+      const S = info.value;
+      if (pending > 0 && S > pendingScale) pending = (pending + cur) * S;
+      else { total += pending; pending = (cur || 1) * S; }
+      pendingScale = S;
+      cur = 0;
+      prevSmall = -1;
+    }
+    prevRole = info.role;
+    pendingJoin = false;
+    count++;
+    if (count === 1) { single = lw; singleRole = info.role; }
+    lastEnd = numEnd = m.index + m[0].length;
+  }
+  if (count === 0) return null;
+  return { value: round(total + pending + cur), end: start + numEnd, tokens: count, single, singleRole };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Context readers.
+
+const isLower = (c: string): boolean => c !== c.toUpperCase() && c === c.toLowerCase();
+const isUpper = (c: string): boolean => c !== c.toLowerCase() && c === c.toUpperCase();
+
+function stick(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+function singularize(e: Engine, word: string): string {
+  const w = word.toLowerCase();
+  const irr = e.data.irregular[w];
+  if (irr !== undefined) return irr;
+  for (const [re, rep] of e.singular) if (re.test(w)) return w.replace(re, rep);
+  return w;
+}
+
+/** The counted noun after a number: [end, unit] or null. */
+function countedNoun(e: Engine, text: string, at: number, plural: boolean, scaled: boolean): [number, string] | null {
+  const order = e.data.nounOrder;
+  let p = at;
+  let first: [number, string] | null = null;
+  const isNumberWord = (lw: string): boolean => e.words.has(lw);
+  for (let i = 0; i < 4; i++) {
+    const m = stick(e.nextWord, text, p);
+    if (!m) return null;
+    let w = m[1]!;
+    let wEnd = m.index + m[0].length;
+    // Trailing hyphens and apostrophes are not part of the word.
+    while (w.length > 1 && /[-'’]$/.test(w)) { w = w.slice(0, -1); wEnd--; }
+    let lw = w.toLowerCase();
+    if (order === 'head-first') {
+      // "millions de visiteurs", "millions d'habitants".
+      if (i === 0 && scaled && e.data.scaleOf.includes(lw)) { p = wEnd; continue; }
+      const el = /^[dl]['’]/.exec(lw);
+      if (el && scaled) { w = w.slice(2); lw = lw.slice(2); }
+      if (e.preAdj.has(lw) && i < 2) { p = wEnd; continue; }
+      if (!w || !isLower(w[0]!) || e.stop.has(lw) || isNumberWord(lw)) return null;
+      if (plural && (!e.plural.test(lw) || e.notPlural.has(lw))) return null;
+      return [wEnd, singularize(e, lw)];
+    }
+    if (order === 'capitalized') {
+      if (e.stop.has(lw) || isNumberWord(lw)) return null;
+      if (isUpper(w[0]!)) return [wEnd, singularize(e, lw)];
+      if (i >= 2) return null;
+      p = wEnd;
+      continue;
+    }
+    // head-last: modifiers, then a plural head.
+    if (i >= 3 || !isLower(w[0]!) || e.stop.has(lw) || isNumberWord(lw) || /ly$/.test(lw)) break;
+    if (e.data.irregular[lw] !== undefined || (e.plural.test(lw) && !e.notPlural.has(lw))) return [wEnd, singularize(e, lw)];
+    if (i === 0) first = [wEnd, lw];
+    p = wEnd;
+  }
+  return !plural && first ? first : null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Candidates.
+
+interface Cand {
+  start: number;
+  end: number;
+  coreStart: number;
+  kind: Kind;
+  value: number;
+  unit: string | null;
+  qualifier: QualifierName | null;
+  scale: number;
+  /** Why the candidate is not a figure (it still blocks ranges that touch it). */
+  drop: string | null;
+}
+
+function readCore(e: Engine, text: string, m: RegExpExecArray, blocked: Array<[number, number]>, bi: { i: number }): Cand | null {
+  const g = m.groups!;
+  const cs = m.index;
+  let ce = cs + m[0].length;
+  // Skip masked spans.
+  while (bi.i < blocked.length && blocked[bi.i]![1] <= cs) bi.i++;
+  for (let k = bi.i; k < blocked.length && blocked[k]![0] < ce; k++) if (blocked[k]![1] > cs) return null;
+
+  const d = e.data;
+  let value: number;
+  let isWord = false;
+  let wordParse: WordParse | null = null;
+  let bareDigits = false;
+  if (g.word !== undefined) {
+    wordParse = parseWords(e, text, cs, ce);
+    if (!wordParse) return null;
+    ce = wordParse.end;
+    value = wordParse.value;
+    isWord = true;
+  } else if (g.frac !== undefined) {
+    const fm = /^(?:(\d{1,3})[ \u00a0\u202f\u2009]{1,2})?(\d{1,3})\/(\d{1,3})$/.exec(g.frac)!;
+    const num = Number(fm[2]), den = Number(fm[3]);
+    if (!(den >= 2 && num < den)) return null;
+    value = round((fm[1] ? Number(fm[1]) : 0) + num / den);
+  } else if (g.vul !== undefined) {
+    const last = g.vul.slice(-1);
+    value = round((g.vul.length > 1 ? Number(g.vul.slice(0, -1)) : 0) + VULGAR[last]!);
+  } else {
+    value = parseDigits(g.num!, d.decimal);
+    bareDigits = /^\d+$/.test(g.num!);
+  }
+  if (!Number.isFinite(value)) return null;
+
+  // A minus sign belongs to the number when nothing but space or an opening bracket stands before it.
+  let start = cs;
+  if (!isWord && cs > 0 && (text[cs - 1] === '-' || text[cs - 1] === '−')) {
+    const before = cs >= 2 ? text[cs - 2]! : ' ';
+    if (/[\p{L}\p{N}]/u.test(before) && text[cs - 1] === '-') {
+      // "COVID-19", "F-35": a name; "5-10": the second half of a range.
+      if (/\p{L}/u.test(before)) return drop(cs, ce, value, 'name');
+    } else if (/[\s(]/u.test(before) || cs === 1) {
+      start = cs - 1;
+      value = -value;
+    }
+  }
+
+  const left = (s: number): string => text.slice(Math.max(0, s - LEFT), s);
+  let kind: Kind = 'count';
+  let unit: string | null = null;
+  let scale = 1;
+  let p = ce;
+  let plural = value !== 1;
+
+  // Scale words after digits ("9.35 million", "2,5 Mrd.", "5 mil millones").
+  let curPrefix: RegExpExecArray | null = null;
+  if (!isWord) {
+    curPrefix = e.curBefore.exec(left(start));
+    for (let k = 0; k < 2; k++) {
+      const sm = stick(e.scaleWord, text, p) ?? stick(e.scaleAbbr, text, p) ?? (curPrefix ? stick(e.scaleMinor, text, p) : null);
+      if (!sm) break;
+      const key = sm[1]!;
+      const s = e.data.scales[norm(key)] ?? e.data.scales[key.toLowerCase()] ?? e.data.scaleAbbrevs[key] ?? (key === 'm' ? 1e6 : key === 'b' ? 1e9 : 0);
+      if (!s) break;
+      scale *= s;
+      p = sm.index + sm[0].length;
+    }
+  } else if (wordParse!.tokens === 1) {
+    // A lone article ("un", "one"), a lone scale word ("millions of") or an ambiguous word is not a figure…
+    const lw = wordParse!.single;
+    const role = wordParse!.singleRole;
+    const frac = stick(e.fraction, text, p);
+    if (!frac) {
+      if (e.articleOnes.has(lw) || e.ambiguousAlone.has(lw)) return null;
+      if (role === 'h' || (role === 's' && !e.standaloneScales.has(lw))) return null;
+    }
+    curPrefix = e.curBefore.exec(left(start));
+  } else {
+    curPrefix = e.curBefore.exec(left(start));
+  }
+  if (scale !== 1) { value = round(value * scale); plural = true; }
+  if (isWord && value > 1) plural = true;
+
+  let m2: RegExpExecArray | null;
+  let decided = false;
+  if (curPrefix) {
+    kind = 'money';
+    unit = CURRENCY_SYMBOLS[curPrefix[1]!] ?? curPrefix[1]!;
+    start = groupStart(start, left(start), curPrefix);
+    decided = true;
+  }
+  if (!decided && (m2 = stick(e.percent, text, p))) {
+    kind = 'percent'; p = m2.index + m2[0].length; decided = true;
+  }
+  if (!decided && (m2 = stick(e.curSymAfter, text, p))) {
+    kind = 'money'; unit = m2[1] ? CURRENCY_SYMBOLS[m2[1]] ?? null : m2[2]!; p = m2.index + m2[0].length; decided = true;
+  }
+  if (!decided && (m2 = stick(e.curWordAfter, text, p))) {
+    kind = 'money'; unit = e.curWords.get(norm(m2[1]!)) || null; p = m2.index + m2[0].length; decided = true;
+  }
+  if (!decided && scale === 1 && (m2 = stick(e.minorAfter, text, p))) {
+    kind = 'money'; unit = e.minor.get(norm(m2[1]!)) || null; p = m2.index + m2[0].length; decided = true;
+  }
+  if (!decided && scale === 1 && !isWord) {
+    // Dates and clock times belong to the dates stage.
+    if (stick(e.monthAfter, text, p) || (value >= 1 && value <= 31 && e.monthBefore.test(left(start)))) return drop(start, p, value, 'date');
+    if (bareDigits && value <= 24 && stick(e.clockAfter, text, p)) return drop(start, p, value, 'time');
+  }
+  if (!decided && (m2 = stick(e.timeAfter, text, p))) return drop(start, m2.index + m2[0].length, value, 'duration');
+  if (!decided && !isWord && scale === 1 && bareDigits && (m2 = stick(e.ordSuffix, text, p))) {
+    kind = 'ordinal'; p = m2.index + m2[0].length; decided = true;
+  }
+  if (!decided && !isWord && bareDigits && scale === 1 && e.rankBefore.test(left(start))) {
+    const l = left(start);
+    kind = 'ordinal';
+    start = groupStart(start, l, e.rankBefore.exec(l)!);
+    decided = true;
+  }
+  if (!decided && e.dotOrdBefore && bareDigits && scale === 1 && value < 1000 && text[p] === '.' &&
+      /^[ \u00a0]\p{L}/u.test(text.slice(p + 1, p + 3)) && e.dotOrdBefore.test(left(start))) {
+    kind = 'ordinal'; p += 1; decided = true;
+  }
+  if (!decided && (m2 = stick(e.unitSym, text, p) ?? stick(e.unitWord, text, p))) {
+    kind = 'quantity';
+    unit = m2[1]!.length && e.unitWords.has(norm(m2[1]!)) ? e.unitWords.get(norm(m2[1]!))! : m2[1]!;
+    p = m2.index + m2[0].length;
+    decided = true;
+  }
+  if (!decided && scale === 1 && value > 0 && value <= 100 && Number.isInteger(value) && (m2 = stick(e.fraction, text, p))) {
+    const den = e.fractions.get(norm(m2[1]!))!;
+    value = round(value / den);
+    p = m2.index + m2[0].length;
+    plural = false;
+  }
+  if (!decided) {
+    // A letter glued to the number ("5G", "3D") or a hyphenated adjective ("30-strong") is not a figure.
+    const next = text[p] ?? '';
+    if (/\p{L}/u.test(next)) return drop(start, p, value, 'name');
+    if ((next === '-' || next === '‐') && /\p{L}/u.test(text[p + 1] ?? '')) return drop(start, p, value, 'compound');
+    const noun = countedNoun(e, text, p, plural, scale !== 1);
+    if (noun) { p = noun[0]; unit = noun[1]; }
+  }
+
+  // Exclusions for plain counts.
+  if (kind === 'count') {
+    const l = left(start);
+    if (e.nameBefore.test(l)) return drop(start, p, value, 'name');
+    if (bareDigits && scale === 1 && value >= 1900 && value <= 2099 && g.num!.length === 4 && (!unit || e.yearBefore.test(l))) return drop(start, p, value, 'year');
+    if (!unit && scale === 1 && e.data.nounOrder !== 'capitalized') {
+      // "Fortune Global 500", "Model 3": a capitalized word (not at a sentence start) right before the number.
+      const pm = /([\p{L}][\p{L}\p{M}'’&.-]{0,30})[ \u00a0]{1,2}$/u.exec(l);
+      if (pm && isUpper(pm[1]![0]!) && !e.qualBefore.test(l) && !/['’]s$/u.test(pm[1]!)) {
+        const before = l.slice(0, pm.index).trimEnd();
+        if (before.length > 0 && !/[.!?:;"“”«»(\[\n]$/u.test(before)) return drop(start, p, value, 'name');
+      }
+    }
+    if (isWord && value <= 10 && e.definiteBefore.test(l)) return null;
+  }
+
+  // Qualifier words before the figure.
+  let qualifier: QualifierName | null = null;
+  const qm = e.qualBefore.exec(left(start));
+  if (qm) {
+    qualifier = e.qualifiers.get(norm(qm[1]!)) ?? null;
+    start = groupStart(start, left(start), qm);
+  }
+  return { start, end: p, coreStart: cs, kind, value, unit, qualifier, scale, drop: null };
+}
+
+/** Where group 1 of a match on the left slice `l` (which ends at `end`) starts in the text. */
+function groupStart(end: number, l: string, m: RegExpExecArray): number {
+  return end - l.length + m.index + m[0].indexOf(m[1]!);
+}
+
+function drop(start: number, end: number, value: number, why: string): Cand {
+  return { start, end, coreStart: start, kind: 'count', value, unit: null, qualifier: null, scale: 1, drop: why };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+/** Figures in `text`, sorted by start. `lang` is a BCP-47 code; unknown languages use English words. */
+export function extractFigures(text: string, lang: string): FigureItem[] {
+  if (!text || !/\d|\p{L}/u.test(text)) return [];
+  const e = engineFor(lang);
+  const blocked = masks(text);
+  const bi = { i: 0 };
+  const cands: Cand[] = [];
+  let lastEnd = 0;
+  e.core.lastIndex = 0;
+  for (let m = e.core.exec(text); m; m = e.core.exec(text)) {
+    if (m.index < lastEnd) continue;
+    const c = readCore(e, text, m, blocked, bi);
+    if (!c) continue;
+    if (c.start < lastEnd) continue;
+    cands.push(c);
+    lastEnd = c.end;
+    if (e.core.lastIndex < c.end) e.core.lastIndex = c.end;
+  }
+
+  // Ranges: "5 to 10", "5–10%", "between 5 and 10". A range touching a date or duration goes with it.
+  const out: FigureItem[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    const a = cands[i]!;
+    const b = cands[i + 1];
+    if (b) {
+      const gap = text.slice(a.end, b.start);
+      const l = text.slice(Math.max(0, a.start - LEFT), a.start);
+      const bm = e.betweenBefore.exec(l);
+      const dash = e.rangeMid.test(gap) && !(e.rangeNotBefore && e.rangeNotBefore.test(l));
+      const framed = !!bm && e.betweenJoin.test(gap);
+      if ((dash || framed) && (a.drop || b.drop)) {
+        if (a.drop !== 'name' && b.drop !== 'name') { i++; continue; }
+      } else if ((dash || framed) && !a.drop && !b.drop && b.qualifier === null && compatible(a, b)) {
+        let av = a.value;
+        if (a.scale === 1 && b.scale > 1 && a.kind === 'count') av = round(av * b.scale);
+        const start = framed ? groupStart(a.start, l, bm!) : a.start;
+        out.push({
+          text: text.slice(start, b.end), start, end: b.end, kind: b.kind, value: av, unit: b.unit,
+          qualifier: a.qualifier, range: { min: Math.min(av, b.value), max: Math.max(av, b.value) },
+        });
+        i++;
+        continue;
+      }
+    }
+    if (a.drop) continue;
+    out.push({ text: text.slice(a.start, a.end), start: a.start, end: a.end, kind: a.kind, value: a.value, unit: a.unit, qualifier: a.qualifier, range: null });
+  }
+  return out;
+}
+
+/** Two figures can form a range when the first is bare ("5" in "5–10%") or has the second's kind and unit. */
+function compatible(a: Cand, b: Cand): boolean {
+  if (a.kind === b.kind && (a.unit === b.unit || a.unit === null)) return true;
+  return a.kind === 'count' && a.unit === null;
+}
+
+export { parseDigits as _parseDigits };
