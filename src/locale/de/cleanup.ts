@@ -1,0 +1,41 @@
+import type { CleanupLocale } from '../cleanup.js';
+
+export const de: CleanupLocale = {
+  months: {
+    januar: 1, jänner: 1, februar: 2, märz: 3, maerz: 3, april: 4, mai: 5, juni: 6, juli: 7, august: 8,
+    september: 9, oktober: 10, november: 11, dezember: 12,
+    jan: 1, feb: 2, mär: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dez: 12,
+  },
+  daySuffixes: ['.'],
+  placeParticles: ['am', 'an', 'der', 'im', 'bei', 'ob'],
+  dateConnectors: [],
+  functionWords: [
+    'an', 'am', 'auf', 'aus', 'bei', 'beim', 'bis', 'durch', 'für', 'gegen', 'hinter', 'in', 'im', 'ins',
+    'mit', 'nach', 'neben', 'ohne', 'seit', 'über', 'um', 'unter', 'von', 'vom', 'vor', 'während', 'wegen',
+    'zu', 'zum', 'zur', 'zwischen', 'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen',
+    'einem', 'einer', 'eines', 'dieser', 'diese', 'dieses', 'diesen', 'diesem', 'jeder', 'jede', 'jedes',
+    'sein', 'seine', 'seiner', 'seinen', 'seinem', 'ihr', 'ihre', 'ihrer', 'ihren', 'ihrem', 'unser',
+    'unsere', 'und', 'oder', 'aber', 'sowie', 'sondern', 'denn', 'dass', 'weil', 'wenn', 'ob', 'als',
+    'wie', 'ist', 'sind', 'wird', 'werden', 'hat', 'haben',
+  ],
+  bannerWords: ['KORREKTUR', 'BERICHTIGUNG', 'AKTUALISIERUNG', 'AKTUALISIERT', 'UPDATE', 'KORRIGIERT'],
+  trailerStarts: ['Originalinhalt anzeigen', 'Original-Content von', 'QUELLE', 'SOURCE', '###', '-30-'],
+  boilerplateLines: [
+    'Kommentare sind geschlossen', 'Kommentar schreiben', 'Teilen', 'Artikel teilen', 'Drucken',
+    'Per E-Mail senden', 'Weiterlesen', 'Mehr lesen', 'Nach oben', 'Ähnliche Artikel', 'Anzeige',
+    'Werbung', 'Alle akzeptieren', 'Cookies akzeptieren',
+  ],
+  boilerplateStarts: [
+    'Lesen Sie auch:', 'Lesen Sie auch', 'Mehr zum Thema:', 'Diese Website verwendet Cookies',
+    'Wir verwenden Cookies', 'Diese Webseite verwendet Cookies', 'Abonnieren Sie unseren Newsletter',
+    'Melden Sie sich für unseren Newsletter an', 'Klicken Sie hier',
+  ],
+  bio: {
+    firstPerson: ['ich', 'Ich', 'mein', 'Mein', 'meine', 'Meine', 'mich', 'mir'],
+    cues: ['Leidenschaft', 'Beruf', 'liebe', 'begeistert', 'Journalist', 'Journalistin', 'Fotografie',
+      'Schreiben', 'Absolvent', 'Absolventin'],
+    professions: ['Journalist', 'Journalistin', 'Redakteur', 'Redakteurin', 'Reporter', 'Reporterin',
+      'Korrespondent', 'Korrespondentin', 'Autor', 'Autorin', 'Blogger', 'Bloggerin', 'Kolumnist', 'Kolumnistin'],
+    copulas: ['ist', 'ist ein', 'ist eine', 'arbeitet als'],
+  },
+};

@@ -1,0 +1,39 @@
+import type { CleanupLocale } from '../cleanup.js';
+
+export const fr: CleanupLocale = {
+  months: {
+    janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8, aout: 8,
+    septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
+    janv: 1, févr: 2, fevr: 2, avr: 4, juil: 7, sept: 9, oct: 10, nov: 11, déc: 12, dec: 12,
+  },
+  daySuffixes: ['er'],
+  placeParticles: ['de', 'du', 'des', 'la', 'le', 'les', 'sur', 'en'],
+  dateConnectors: [],
+  functionWords: [
+    'à', 'a', 'au', 'aux', 'de', 'des', 'du', 'd’', "d'", 'en', 'dans', 'par', 'pour', 'sur', 'sous', 'avec',
+    'sans', 'chez', 'entre', 'vers', 'contre', 'depuis', 'pendant', 'selon', 'parmi', 'après', 'avant',
+    'dont', 'le', 'la', 'les', 'l’', "l'", 'un', 'une', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses',
+    'leur', 'leurs', 'notre', 'nos', 'votre', 'vos', 'mon', 'ma', 'mes', 'et', 'ou', 'mais', 'ni', 'car',
+    'que', 'qu’', "qu'", 'qui', 'si', 'lorsque', 'quand', 'comme', 'afin', 'est', 'sont', 'M.',
+  ],
+  bannerWords: ['RECTIFICATIF', 'CORRECTION', 'MISE À JOUR', 'ERRATUM', 'CORRIGÉ'],
+  trailerStarts: ['Voir la version originale', 'Voir le contenu original', 'SOURCE', '###', '-30-', '- 30 -'],
+  boilerplateLines: [
+    'Les commentaires sont fermés', 'Laisser un commentaire', 'Partager', 'Partager cet article',
+    'Imprimer', 'Envoyer par e-mail', 'Lire la suite', 'Lire plus', 'Haut de page', 'Articles similaires',
+    'À lire aussi', 'Publicité', 'Accepter les cookies', 'Tout accepter',
+  ],
+  boilerplateStarts: [
+    'Lire aussi :', 'Lire aussi:', 'À lire aussi :', 'Ce site utilise des cookies', 'Nous utilisons des cookies',
+    'En poursuivant votre navigation', 'Inscrivez-vous à notre newsletter', 'Abonnez-vous à notre newsletter',
+    'Cliquez ici pour',
+  ],
+  bio: {
+    firstPerson: ['je', 'Je', 'j’', "j'", 'J’', "J'", 'mon', 'Mon', 'ma', 'Ma', 'mes', 'Mes', 'moi'],
+    cues: ['passion', 'passionné', 'passionnée', 'profession', 'amoureux', 'amoureuse', 'j’aime', "j'aime",
+      'journaliste', 'rédacteur', 'rédactrice', 'diplômé', 'diplômée', 'photographie', 'écriture'],
+    professions: ['journaliste', 'rédacteur', 'rédactrice', 'reporter', 'correspondant', 'correspondante',
+      'blogueur', 'blogueuse', 'chroniqueur', 'chroniqueuse', 'auteur', 'autrice', 'pigiste'],
+    copulas: ['est', 'est un', 'est une', 'est le', 'est la', 'travaille comme'],
+  },
+};

@@ -1,0 +1,40 @@
+import type { CleanupLocale } from '../cleanup.js';
+
+export const pt: CleanupLocale = {
+  months: {
+    janeiro: 1, fevereiro: 2, março: 3, marco: 3, abril: 4, maio: 5, junho: 6, julho: 7, agosto: 8,
+    setembro: 9, outubro: 10, novembro: 11, dezembro: 12,
+    jan: 1, fev: 2, mar: 3, abr: 4, mai: 5, jun: 6, jul: 7, ago: 8, set: 9, out: 10, nov: 11, dez: 12,
+  },
+  daySuffixes: ['º', '°'],
+  placeParticles: ['de', 'do', 'da', 'dos', 'das'],
+  dateConnectors: ['de'],
+  functionWords: [
+    'a', 'à', 'ao', 'aos', 'às', 'até', 'com', 'contra', 'de', 'do', 'da', 'dos', 'das', 'desde', 'em',
+    'no', 'na', 'nos', 'nas', 'entre', 'para', 'pela', 'pelo', 'pelas', 'pelos', 'por', 'sem', 'sob',
+    'sobre', 'o', 'os', 'as', 'um', 'uma', 'uns', 'umas', 'este', 'esta', 'esse', 'essa', 'seu', 'sua',
+    'seus', 'suas', 'nosso', 'nossa', 'meu', 'minha', 'e', 'ou', 'mas', 'nem', 'que', 'porque', 'se',
+    'como', 'quando', 'onde', 'cujo', 'cuja', 'é', 'são', 'foi',
+  ],
+  bannerWords: ['CORREÇÃO', 'CORRECAO', 'RETIFICAÇÃO', 'RETIFICACAO', 'ERRATA', 'ATUALIZAÇÃO', 'ATUALIZACAO'],
+  trailerStarts: ['Veja o conteúdo original', 'Ver conteúdo original', 'FONTE', 'SOURCE', '###', '-30-'],
+  boilerplateLines: [
+    'Os comentários estão fechados', 'Comentários encerrados', 'Deixe um comentário', 'Compartilhar',
+    'Partilhar', 'Compartilhe', 'Imprimir', 'Enviar por e-mail', 'Leia mais', 'Ler mais', 'Voltar ao topo',
+    'Notícias relacionadas', 'Artigos relacionados', 'Publicidade', 'Aceitar cookies', 'Aceitar todos',
+  ],
+  boilerplateStarts: [
+    'Leia também:', 'Leia mais:', 'Este site utiliza cookies', 'Este site usa cookies', 'Utilizamos cookies',
+    'Usamos cookies', 'Assine a nossa newsletter', 'Assine nossa newsletter', 'Clique aqui para',
+  ],
+  bio: {
+    firstPerson: ['eu', 'Eu', 'meu', 'Meu', 'minha', 'Minha', 'meus', 'minhas', 'me'],
+    cues: ['paixão', 'apaixonado', 'apaixonada', 'profissão', 'amante', 'adoro', 'jornalista', 'escritor',
+      'escritora', 'fotografia', 'formado', 'formada'],
+    professions: ['jornalista', 'escritor', 'escritora', 'redator', 'redatora', 'repórter', 'correspondente',
+      'blogueiro', 'blogueira', 'colunista', 'autor', 'autora', 'editor', 'editora'],
+    copulas: ['é', 'é um', 'é uma', 'trabalha como'],
+  },
+  // "às"/"àquele" whose no-break space was lost in mojibake: Ã + space + these -> à + these.
+  graveContractions: ['quele', 'queles', 'quela', 'quelas', 'quilo', 's '],
+};
