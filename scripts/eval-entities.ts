@@ -1,0 +1,52 @@
+// Runs extractEntities over the seeds or a dev corpus and writes NDJSON records for shared/tools/score.mjs.
+// usage: npx tsx scripts/eval-entities.ts seeds|<corpus> OUT.ndjson [--untyped=organization|none] [--compromise=type|add] [--speed]
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractEntities, type EntityOptions } from '../src/extract/entities.js';
+
+const [set = 'seeds', out = '/tmp/entities.ndjson', ...flags] = process.argv.slice(2);
+const opts: EntityOptions = {};
+for (const f of flags) {
+  if (f.startsWith('--compromise=')) opts.compromise = f.slice(13) as 'type' | 'add';
+  if (f.startsWith('--untyped=')) { const v = f.slice(10); opts.untyped = v === 'none' ? null : (v as EntityOptions['untyped']); }
+}
+
+interface Doc { id: string; text: string; lang: string }
+const docs: Doc[] = [];
+if (set === 'seeds') {
+  const dir = '/work/shared/seeds';
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+    const gold = JSON.parse(readFileSync(join(dir, f.replace(/\.txt$/, '.gold.json')), 'utf8'));
+    docs.push({ id: f, text: readFileSync(join(dir, f), 'utf8'), lang: gold.language ?? 'en' });
+  }
+} else {
+  const lang = set.split('-').pop()!;
+  for (const line of readFileSync(`/work/shared/corpora/${set}/input.jsonl`, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const o = JSON.parse(line);
+    docs.push({ id: o.id, text: o.text, lang });
+  }
+}
+
+const lines: string[] = [];
+let bad = 0;
+const t0 = performance.now();
+for (const d of docs) {
+  const entities = extractEntities(d.text, d.lang, opts);
+  for (const e of entities) for (const m of e.mentions) if (m.start < 0 || m.end > d.text.length || m.end <= m.start) bad++;
+  lines.push(JSON.stringify({ source: { uri: d.id }, status: 'ok', text: d.text, entities }));
+}
+const ms = performance.now() - t0;
+writeFileSync(out, lines.join('\n') + '\n');
+const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
+console.error(`${docs.length} docs, ${(bytes / 1e6).toFixed(3)} MB in ${ms.toFixed(0)} ms = ${(bytes / 1e6 / (ms / 1000)).toFixed(2)} MB/s; bad offsets ${bad}`);
+
+if (flags.includes('--speed')) {
+  // Speed on the seeds repeated: one long stream of documents, warm.
+  const all = docs.map((d) => d);
+  const reps = 40;
+  const t1 = performance.now();
+  for (let r = 0; r < reps; r++) for (const d of all) extractEntities(d.text, d.lang, opts);
+  const s = (performance.now() - t1) / 1000;
+  console.error(`speed: ${((bytes * reps) / 1e6 / s).toFixed(2)} MB/s over ${reps} repetitions`);
+}
