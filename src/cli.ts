@@ -4,11 +4,12 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { readFileSync } from 'node:fs';
 import { reporter } from 'vfile-reporter';
 import type { VFile } from 'vfile';
-import { checkFixtures } from './check.js';
 import { ndjsonSink } from './export/ndjson.js';
 import { jsonSchema, type PressRecord } from './export/schema.js';
 import { readSources } from './ingest/sources.js';
-import { createPipeline } from './pipeline.js';
+
+// The pipeline loads language models and lexicons (about a second); help and usage errors must not wait for it.
+const loadPipeline = () => import('./pipeline.js');
 import type { PipelineOptions } from './stage.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -70,7 +71,7 @@ export function buildProgram(): Command {
       .option('-q, --quiet', 'print only errors and the summary, not per-document warnings'),
   ).action(async (inputs: string[], o: CommonOptions & { out?: string }) => {
     const started = process.hrtime.bigint();
-    const pipeline = createPipeline(pipelineOptions(o));
+    const pipeline = (await loadPipeline()).createPipeline(pipelineOptions(o));
     const sink = ndjsonSink(o.out ?? null);
     let docs = 0;
     let errors = 0;
@@ -102,7 +103,7 @@ export function buildProgram(): Command {
       .description('print one pretty record for one file (or - for standard input)')
       .argument('<file>', 'a .txt or .md file, or - for standard input'),
   ).action(async (input: string, o: CommonOptions) => {
-    const pipeline = createPipeline(pipelineOptions(o));
+    const pipeline = (await loadPipeline()).createPipeline(pipelineOptions(o));
     let n = 0;
     let failed = false;
     for await (const src of readSources([input])) {
@@ -129,6 +130,7 @@ export function buildProgram(): Command {
   ).action(async (dir: string, o: CommonOptions & { update?: boolean }) => {
     let results;
     try {
+      const { checkFixtures } = await import('./check.js');
       results = await checkFixtures(dir, { ...pipelineOptions(o), update: o.update });
     } catch (err) {
       process.stderr.write(`pressx check: ${(err as Error).message}\n`);

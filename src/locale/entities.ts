@@ -57,7 +57,7 @@ export const ALL_TITLES: string[] = [...new Set(Object.values(ENTITY_LOCALES).fl
 export const WORLD_CITIES: string[] = [
   // East Asia
   'Beijing', 'Shanghai', 'Guangzhou', 'Shenzhen', 'Tianjin', 'Chongqing', 'Chengdu', 'Wuhan', 'Hangzhou', 'Nanjing', "Xi'an", 'Xian',
-  'Suzhou', 'Qingdao', 'Dalian', 'Shenyang', 'Harbin', 'Changchun', 'Zhengzhou', 'Changsha', 'Hefei', 'Wuhu', 'Jinan', 'Fuzhou', 'Xiamen',
+  'Suzhou', 'Qingdao', 'Dalian', 'Shenyang', 'Harbin', 'Changchun', 'Zhengzhou', 'Changsha', 'Hefei', 'Jinan', 'Fuzhou', 'Xiamen',
   'Kunming', 'Nanning', 'Guiyang', 'Lanzhou', 'Urumqi', 'Lhasa', 'Hohhot', 'Taiyuan', 'Shijiazhuang', 'Nanchang', 'Ningbo', 'Wuxi',
   'Dongguan', 'Foshan', 'Zhuhai', 'Sanya', 'Haikou', 'Anhui', 'Guangdong', 'Zhejiang', 'Jiangsu', 'Shandong', 'Henan', 'Hubei', 'Hunan',
   'Sichuan', 'Yunnan', 'Fujian', 'Hebei', 'Shanxi', 'Shaanxi', 'Jiangxi', 'Guangxi', 'Guizhou', 'Hainan', 'Xinjiang', 'Inner Mongolia',

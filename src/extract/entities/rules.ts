@@ -130,7 +130,7 @@ export function runCandidates(text: string, toks: Token[], c: Compiled): Candida
         k++;
         lastWord = k;
       }
-      // Continue into a capitalized name after a connector: "… de Nanyang".
+      // Continue into a capitalized name after a connector: "… de Lisboa".
       if (lastWord > i) {
         j = lastWord;
         const nx = toks[lastWord + 1], nx2 = toks[lastWord + 2];

@@ -23,7 +23,7 @@ const entities: EntityLocaleData = {
     'Centre', 'Center', 'Hospital', 'Clinic', 'Organization', 'Organisation', 'Service', 'Services', 'Board', 'Court', 'Parliament',
     'Senate', 'Congress', 'Assembly', 'Government', 'Army', 'Navy', 'Police', 'Network', 'Exchange', 'Reserve', 'Consortium',
     'International', 'Inc', 'Corp', 'Ltd', 'Co', 'Studios', 'Records', 'Broadcasting', 'Museum', 'Library', 'Church'],
-  // Lower-case head nouns that open an organization name in this language ("laboratoire Kaiyang"); none in English.
+  // Lower-case head nouns that open an organization name in this language ("laboratoire Horizon"); none in English.
   orgHeads: [],
   eventKeywords: ['Summit', 'Conference', 'Expo', 'Exposition', 'Exhibition', 'Forum', 'Awards', 'Award', 'Festival', 'Fair', 'Congress',
     'Convention', 'Symposium', 'Olympics', 'Olympic Games', 'Games', 'Championship', 'Championships', 'World Cup', 'Cup', 'Grand Prix',

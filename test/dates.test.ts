@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { extractDates } from '../src/extract/dates.js';
+
+// Spec rows: [text, reference, expected (text -> value) pairs]. Texts are written for these tests.
+type Row = [string, string | null, [string, string][]];
+
+const SPECS: Record<string, Row[]> = {
+  en: [
+    ['The plant opened on 2023-05-24 in Ohio.', null, [['2023-05-24', '2023-05-24']]],
+    ['On May 24 the board met.', null, [['May 24', 'XXXX-05-24']]],
+    ['On May 24 the board met.', '2021-06-01', [['May 24', '2021-05-24']]],
+    ['Its 2023 Demo Day took place on October 16th in Lyon.', null, [['2023', '2023'], ['October 16th', '2023-10-16']]],
+    ['The 2025 Global Forum opens in October.', null, [['2025', '2025'], ['October', '2025-10']]],
+    ['Sales grew in 2017 and again in the third quarter of 2019.', null, [['2017', '2017'], ['the third quarter of 2019', '2019-Q3']]],
+    ['Results for Q3 2025 and H1 2024 are out.', null, [['Q3 2025', '2025-Q3'], ['H1 2024', '2024-H1']]],
+    ['Deliveries start in week 12 of 2025.', null, [['week 12 of 2025', '2025-W12']]],
+    ['It was popular in the 1990s.', null, [['1990s', '199']]],
+    ['The launch is planned for summer 2025.', null, [['summer 2025', '2025-SU']]],
+    ['It has ranked first for 18 consecutive years.', null, [['18 consecutive years', 'P18Y']]],
+    ['They signed a two-year partnership.', null, [['two-year', 'P2Y']]],
+    ['Sales rose for five consecutive months.', null, [['five consecutive months', 'P5M']]],
+    ['The test took 30 minutes.', null, [['30 minutes', 'PT30M']]],
+    ['Over the past four years, revenue doubled.', null, [['Over the past four years', 'P4Y']]],
+    ['It lasted three weeks.', null, [['three weeks', 'P3W']]],
+    ['The firm has made tools for decades.', null, [['decades', 'PXDE']]],
+    ['The show is held every year.', null, [['every year', 'P1Y']]],
+    ['The report is published annually.', null, [['annually', 'P1Y']]],
+    ['Prices are updated daily.', null, [['daily', 'P1D']]],
+    ['The meeting starts at 10:30 a.m. sharp.', '2022-03-04', [['10:30 a.m.', '2022-03-04T10:30']]],
+    ['The meeting starts at 10:30 a.m. sharp.', null, [['10:30 a.m.', 'XXXX-XX-XXT10:30']]],
+    ['The deal closed today.', '2022-03-04', [['today', '2022-03-04']]],
+    ['The deal closed today.', null, [['today', 'PRESENT_REF']]],
+    ['It was announced yesterday and ships tomorrow.', '2022-03-04', [['yesterday', '2022-03-03'], ['tomorrow', '2022-03-05']]],
+    ['Profit fell last year but will rise next year.', '2022-03-04', [['last year', '2021'], ['next year', '2023']]],
+    ['Revenue rose last month and will grow next quarter.', '2022-03-04', [['last month', '2022-02'], ['next quarter', '2022-Q2']]],
+    ['The company currently employs staff.', null, [['currently', 'PRESENT_REF']]],
+    ['In the past, it made radios; in the future, it will make cars.', null, [['In the past', 'PAST_REF'], ['in the future', 'FUTURE_REF']]],
+    ['The plant was built a year ago.', '2022-03-04', [['a year ago', '2021']]],
+  ],
+  fr: [
+    ['Le 12 mai, les deux groupes ont signé un accord.', null, [['12 mai', 'XXXX-05-12']]],
+    ['Le 12 mai, les deux groupes ont signé un accord.', '2024-06-01', [['12 mai', '2024-05-12']]],
+    ['La loi du 27 juin 2019 est entrée en vigueur.', null, [['27 juin 2019', '2019-06-27']]],
+    ['Le salon se tiendra en octobre 2024.', null, [['octobre 2024', '2024-10']]],
+    ['Les ventes ont progressé l\'an dernier.', '2022-03-04', [["l'an dernier", '2021']]],
+    ['Le chantier durera deux ans.', null, [['deux ans', 'P2Y']]],
+    ['Il est arrivé hier soir.', '2022-03-04', [['hier soir', '2022-03-03TEV']]],
+    ['Le groupe publie ses comptes chaque année.', null, [['chaque année', 'P1Y']]],
+    ['Le résultat du premier semestre 2023 est stable.', null, [['premier semestre 2023', '2023-H1']]],
+    ['Actuellement, le site emploie du personnel.', null, [['Actuellement', 'PRESENT_REF']]],
+  ],
+  de: [
+    ['Am 24. Mai 2023 wurde der Vertrag unterzeichnet.', null, [['24. Mai 2023', '2023-05-24']]],
+    ['Die Messe findet im Oktober statt.', '2022-03-04', [['Oktober', '2022-10']]],
+    ['Der Umsatz stieg vergangene Woche.', '2022-03-04', [['vergangene Woche', '2022-W08']]],
+    ['Das Werk läuft seit 18 Jahren.', null, [['seit 18 Jahren', 'P18Y']]],
+    ['Im dritten Quartal 2024 sank der Gewinn.', null, [['dritten Quartal 2024', '2024-Q3']]],
+    ['Der Bericht erscheint jährlich.', null, [['jährlich', 'P1Y']]],
+    ['Die Zahlen kamen gestern.', '2022-03-04', [['gestern', '2022-03-03']]],
+    ['Derzeit arbeiten dort viele Menschen.', null, [['Derzeit', 'PRESENT_REF']]],
+    ['Die Sitzung beginnt um 14.30 Uhr.', null, [['14.30 Uhr', 'XXXX-XX-XXT14:30']]],
+    ['Das war in den 90er Jahren.', null, [['90er Jahren', '199']]],
+  ],
+  es: [
+    ['El acuerdo se firmó el 24 de mayo de 2023 en Madrid.', null, [['24 de mayo de 2023', '2023-05-24']]],
+    ['La feria abre en octubre.', '2022-03-04', [['octubre', '2022-10']]],
+    ['Las ventas crecerán el próximo mes.', '2022-03-04', [['el próximo mes', '2022-04']]],
+    ['El proyecto durará tres años.', null, [['tres años', 'P3Y']]],
+    ['La planta abrió hace dos años.', '2022-03-04', [['hace dos años', '2020']]],
+    ['El informe se publica cada año.', null, [['cada año', 'P1Y']]],
+    ['Ayer se presentó el plan.', '2022-03-04', [['Ayer', '2022-03-03']]],
+    ['Actualmente la empresa tiene mil empleados.', null, [['Actualmente', 'PRESENT_REF']]],
+    ['Los resultados del tercer trimestre de 2024 son buenos.', null, [['tercer trimestre de 2024', '2024-Q3']]],
+    ['La tienda abre a las 10:30 los sábados.', null, [['10:30', 'XXXX-XX-XXT10:30']]],
+  ],
+  pt: [
+    ['O acordo foi assinado em 24 de maio de 2023.', null, [['24 de maio de 2023', '2023-05-24']]],
+    ['A feira abre em outubro.', '2022-03-04', [['outubro', '2022-10']]],
+    ['As vendas subiram no ano passado.', '2022-03-04', [['ano passado', '2021']]],
+    ['O projeto vai durar três anos.', null, [['três anos', 'P3Y']]],
+    ['A fábrica abriu há dois anos.', '2022-03-04', [['há dois anos', '2020']]],
+    ['O relatório é publicado anualmente.', null, [['anualmente', 'P1Y']]],
+    ['O plano foi apresentado ontem.', '2022-03-04', [['ontem', '2022-03-03']]],
+    ['Atualmente a empresa tem mil funcionários.', null, [['Atualmente', 'PRESENT_REF']]],
+    ['Os resultados do primeiro semestre de 2024 são bons.', null, [['primeiro semestre de 2024', '2024-H1']]],
+    ['A loja abre na sexta-feira.', '2022-03-04', [['sexta-feira', '2022-03-04']]],
+  ],
+};
+
+function check(text: string, lang: string, ref: string | null) {
+  const out = extractDates(text, lang, ref);
+  for (const d of out) expect(text.slice(d.start, d.end)).toBe(d.text);
+  for (let i = 1; i < out.length; i++) expect(out[i].start).toBeGreaterThanOrEqual(out[i - 1].end);
+  return out;
+}
+
+for (const [lang, rows] of Object.entries(SPECS)) {
+  describe(`dates ${lang}`, () => {
+    for (const [text, ref, want] of rows) {
+      it(`${text} (${ref ?? 'no reference'})`, () => {
+        const got = check(text, lang, ref).map((d) => [d.text, d.value]);
+        expect(got).toEqual(want);
+      });
+    }
+  });
+}
+
+describe('not dates', () => {
+  const none: [string, string][] = [
+    ['en', 'May the new plant bring jobs to the region.'],
+    ['en', 'Up to now the results are good.'],
+    ['en', 'The brand sells cars in 80 countries.'],
+    ['en', 'The COVID-19 crisis hit sales.'],
+    ['en', 'It ranks 233rd on the Fortune Global 500 list.'],
+    ['en', 'The camp welcomes 10-year-olds.'],
+    ['en', 'The firm hired 2000 engineers.'],
+    ['en', 'It may rise again.'],
+    ['fr', 'Le premier centre outre-mer a ouvert.'],
+    ['fr', 'À ce jour, le laboratoire compte des partenaires.'],
+  ];
+  for (const [lang, text] of none) {
+    it(`${lang}: ${text}`, () => {
+      expect(check(text, lang, null)).toEqual([]);
+    });
+  }
+});
+
+describe('robustness', () => {
+  const inputs = [
+    'May '.repeat(25000),
+    '1'.repeat(100000),
+    '1/'.repeat(50000),
+    '2023-'.repeat(20000),
+    '12 mai '.repeat(15000),
+    'every '.repeat(17000),
+    'a'.repeat(100000),
+    '10:30 '.repeat(17000),
+    'the last '.repeat(12000),
+  ];
+  for (const lang of ['en', 'fr', 'de', 'es', 'pt']) {
+    it(`100 kB adversarial inputs return (${lang})`, () => {
+      for (const text of inputs) {
+        const out = check(text, lang, '2022-03-04');
+        expect(Array.isArray(out)).toBe(true);
+      }
+    });
+  }
+  it('unknown language falls back to the language-independent shapes', () => {
+    expect(check('Signed 2023-05-24.', 'xx', null).map((d) => d.value)).toEqual(['2023-05-24']);
+  });
+  it('empty text', () => {
+    expect(extractDates('', 'en', null)).toEqual([]);
+  });
+});
