@@ -117,7 +117,6 @@ export type RecordErrorInfo = z.infer<typeof RecordError>;
 export function jsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(PressRecord, { target: 'draft-2020-12' }) as Record<string, unknown>;
   return {
-    $id: 'https://pressx.dev/schema/pressx.record-1.json',
     title: SCHEMA_ID,
     description: 'One pressx record per input document. Offsets index the record text in UTF-16 code units.',
     ...schema,
