@@ -14,7 +14,7 @@ import { VFile } from 'vfile';
 import { compileRecord, errorRecord, sourceInfo } from './export/compile.js';
 import type { PressRecord } from './export/schema.js';
 import { cleanupStage, datesStage, entitiesStage, figuresStage, languageStage, runStage, segmentStage, StageError } from './extract/stages.js';
-import { decodeBytes } from './ingest/decode.js';
+import { BINARY_SHARE, controlShare, decodeBytes } from './ingest/decode.js';
 import { sha256, type SourceDoc } from './ingest/sources.js';
 import type { DocData, PipelineOptions, Stage } from './stage.js';
 
@@ -68,6 +68,9 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       if (src.text !== undefined) {
         raw = src.text;
         encoding = src.encoding ?? 'utf-8';
+        if (controlShare(raw) > BINARY_SHARE) {
+          return { record: errorRecord(src, 'binary', `${src.uri}: the text is binary data (over 10% control characters), not a release`, encoding, file), file };
+        }
       } else {
         const decoded = decodeBytes(src.bytes ?? new Uint8Array());
         if (!decoded.ok) return { record: errorRecord(src, decoded.code, `${src.uri}: ${decoded.message}`, decoded.encoding, file), file };

@@ -66,7 +66,7 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 /** Share of characters that no text document contains: C0 controls other than tab/newline/CR/FF. */
-function controlShare(text: string): number {
+export function controlShare(text: string): number {
   let bad = 0;
   const n = Math.min(text.length, 8192);
   for (let i = 0; i < n; i++) {
@@ -75,6 +75,9 @@ function controlShare(text: string): number {
   }
   return n ? bad / n : 0;
 }
+
+/** Over this share of control characters, a "text" is binary data. */
+export const BINARY_SHARE = 0.1;
 
 export function decodeBytes(bytes: Uint8Array): Decoded | DecodeFailure {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return finish(bytes.subarray(3), 'utf-8');
@@ -109,7 +112,7 @@ function finish(bytes: Uint8Array, encoding: Encoding): Decoded | DecodeFailure 
     }
   }
   // NUL bytes and other control characters in bulk mean a binary file that no magic number caught.
-  if (controlShare(text) > 0.1) {
+  if (controlShare(text) > BINARY_SHARE) {
     return { ok: false, code: 'binary', encoding: used, message: `the file holds binary data (over 10% control characters when read as ${used}), not text` };
   }
   return { ok: true, text, encoding: used, warnings };

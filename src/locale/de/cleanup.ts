@@ -1,11 +1,9 @@
 import type { CleanupLocale } from '../cleanup.js';
+import { calendar } from './calendar.js';
+import { merge, omit } from '../calendar.js';
 
 export const de: CleanupLocale = {
-  months: {
-    januar: 1, jänner: 1, februar: 2, märz: 3, maerz: 3, april: 4, mai: 5, juni: 6, juli: 7, august: 8,
-    september: 9, oktober: 10, november: 11, dezember: 12,
-    jan: 1, feb: 2, mär: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dez: 12,
-  },
+  months: merge(calendar.months, calendar.monthVariants, omit(calendar.monthAbbrevs, ['febr'])),
   daySuffixes: ['.'],
   placeParticles: ['am', 'an', 'der', 'im', 'bei', 'ob'],
   dateConnectors: [],

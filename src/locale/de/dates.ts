@@ -1,14 +1,13 @@
 import type { DateLocale } from '../dates.js';
+import { calendar } from './calendar.js';
+import { merge, omit } from '../calendar.js';
 
 // German date words (general knowledge: calendar names, number words, TimeML habits).
 export const dates: DateLocale = {
-  months: {
-    januar: 1, jänner: 1, februar: 2, märz: 3, april: 4, mai: 5, juni: 6, juli: 7, august: 8, september: 9, oktober: 10, november: 11, dezember: 12,
-    jan: 1, feb: 2, mär: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dez: 12,
-  },
-  ambiguousMonths: ['jan', 'feb', 'mär', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dez', 'august'],
+  months: merge(calendar.months, omit(calendar.monthAbbrevs, ['febr'])),
+  ambiguousMonths: [...Object.keys(omit(calendar.monthAbbrevs, ['febr'])), 'august'],
   monthContext: ['im', 'in', 'seit', 'ab', 'bis', 'vor', 'nach', 'anfang', 'ende', 'mitte', 'diesen', 'letzten', 'nächsten', 'vergangenen', 'kommenden', 'jeden', 'zum', 'von', 'des', 'am'],
-  weekdays: { montag: 1, dienstag: 2, mittwoch: 3, donnerstag: 4, freitag: 5, samstag: 6, sonnabend: 6, sonntag: 7 },
+  weekdays: merge(calendar.weekdays, calendar.weekdayVariants),
   capitalizedMonths: true,
   dayOrdinalSuffixes: ['.'],
   dayMonthJoin: [''],

@@ -1,5 +1,7 @@
 // German entity data: general-knowledge word lists (no names taken from evaluation data).
 import type { EntityLocaleData } from '../entities.js';
+import { calendar } from './calendar.js';
+import { capitalized } from '../calendar.js';
 
 const entities: EntityLocaleData = {
   legalForms: ['GmbH & Co. KG', 'GmbH & Co KG', 'GmbH', 'gGmbH', 'AG', 'KG', 'KGaA', 'OHG', 'GbR', 'e.V.', 'eG', 'SE', 'UG', 'mbH', 'Ges.m.b.H.'],
@@ -33,9 +35,8 @@ const entities: EntityLocaleData = {
     'Heute', 'Gestern', 'Morgen', 'Jetzt', 'Nun', 'Auch', 'Noch', 'Nur', 'Schon', 'So', 'Sehr', 'Alle', 'Jeder', 'Jede', 'Jedes',
     'Dieser', 'Diese', 'Dieses', 'Diesem', 'Diesen', 'Jener', 'Welche', 'Welcher', 'Viele', 'Einige', 'Mehrere', 'Andere', 'Kein', 'Keine',
     'Nicht', 'Ist', 'Sind', 'War', 'Waren', 'Wird', 'Werden', 'Wurde', 'Wurden', 'Hat', 'Haben', 'Hatte', 'Kann', 'Können', 'Soll', 'Sollte',
-    'Muss', 'Mehr', 'Weitere', 'Neue', 'Neuen', 'Erste', 'Ersten', 'Zwei', 'Drei', 'Januar', 'Jänner', 'Februar', 'März', 'April', 'Mai',
-    'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag',
-    'Samstag', 'Sonntag', 'Weihnachten', 'Ostern', 'Internet', 'Deutsch', 'Englisch', 'Euro', 'Prozent', 'Millionen', 'Milliarden',
+    'Muss', 'Mehr', 'Weitere', 'Neue', 'Neuen', 'Erste', 'Ersten', 'Zwei', 'Drei', ...capitalized(calendar.months),
+    ...capitalized(calendar.weekdays), 'Weihnachten', 'Ostern', 'Internet', 'Deutsch', 'Englisch', 'Euro', 'Prozent', 'Millionen', 'Milliarden',
     'Jahr', 'Jahre', 'Jahren', 'Zeit', 'Ende', 'Anfang', 'Teil', 'Beispiel', 'Frage', 'Bereich', 'Unternehmen', 'Stadt', 'Land', 'Welt',
     'Herr', 'Frau', 'Dr', 'CEO', 'KI', 'EU-weit', 'Quelle', 'Kontakt', 'Foto', 'Bild'],
   listConnectors: ['und', '&', 'bis', 'oder'],

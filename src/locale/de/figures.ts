@@ -1,4 +1,6 @@
 import type { FigureLocale } from '../figures.js';
+import { calendar } from './calendar.js';
+import { dotted, omit } from '../calendar.js';
 
 // German figure words (general knowledge). Number words are written as one word ("einhundertdreißig"),
 // so `numbers` holds the parts they are made of and `compoundNumbers` is on.
@@ -56,10 +58,7 @@ export const figures: FigureLocale = {
   rangeTo: ['bis'],
   rangeBetween: [['zwischen', 'und']],
   rangeNotAfter: ['von'],
-  months: [
-    'januar', 'jänner', 'februar', 'märz', 'maerz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember',
-    'jan.', 'feb.', 'febr.', 'apr.', 'aug.', 'sept.', 'sep.', 'okt.', 'nov.', 'dez.',
-  ],
+  months: [...Object.keys(calendar.months), ...Object.keys(calendar.monthVariants), ...dotted(omit(calendar.monthAbbrevs, ['mär', 'jun', 'jul']))],
   timeUnits: [
     'jahr', 'jahre', 'jahren', 'jahres', 'monat', 'monate', 'monaten', 'woche', 'wochen', 'tag', 'tage', 'tagen', 'stunde', 'stunden', 'minute', 'minuten',
     'sekunde', 'sekunden', 'jahrzehnt', 'jahrzehnte', 'jahrzehnten', 'jahrhundert', 'jahrhunderte', 'quartal', 'quartale', 'quartalen', 'jährige', 'jährigen',

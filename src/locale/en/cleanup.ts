@@ -1,11 +1,9 @@
 import type { CleanupLocale } from '../cleanup.js';
+import { calendar } from './calendar.js';
+import { merge } from '../calendar.js';
 
 export const en: CleanupLocale = {
-  months: {
-    january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
-    september: 9, october: 10, november: 11, december: 12,
-    jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  },
+  months: merge(calendar.months, calendar.monthAbbrevs),
   daySuffixes: ['st', 'nd', 'rd', 'th'],
   placeParticles: ['of', 'upon', 'on', 'the'],
   dateConnectors: [],

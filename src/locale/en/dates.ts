@@ -1,17 +1,13 @@
 import type { DateLocale } from '../dates.js';
+import { calendar } from './calendar.js';
+import { merge } from '../calendar.js';
 
 // English date words (general knowledge: calendar names, number words, TimeML habits).
 export const dates: DateLocale = {
-  months: {
-    january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
-    jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  },
-  ambiguousMonths: ['may', 'march', 'august', 'june', 'april', 'jan', 'mar', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'feb', 'apr'],
+  months: merge(calendar.months, calendar.monthAbbrevs),
+  ambiguousMonths: ['may', 'march', 'august', 'june', 'april', ...Object.keys(calendar.monthAbbrevs)],
   monthContext: ['in', 'since', 'by', 'until', 'till', 'through', 'during', 'from', 'early', 'late', 'mid', 'mid-', 'before', 'after', 'of', 'last', 'next', 'this', 'every', 'each', 'the', 'until', 'between', 'around', 'starting', 'beginning', 'end', 'throughout'],
-  weekdays: {
-    monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
-    mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6, sun: 7,
-  },
+  weekdays: merge(calendar.weekdays, calendar.weekdayAbbrevs),
   dayOrdinalSuffixes: ['st', 'nd', 'rd', 'th'],
   dayMonthJoin: ['', 'of'],
   monthDay: true,

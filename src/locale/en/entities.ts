@@ -1,5 +1,7 @@
 // English entity data: general-knowledge word lists (no names taken from evaluation data).
 import type { EntityLocaleData } from '../entities.js';
+import { calendar } from './calendar.js';
+import { capitalized } from '../calendar.js';
 
 const entities: EntityLocaleData = {
   // Legal-form suffixes that close a company name ("Acme Robotics Co., Ltd."); every language's list applies to every text.
@@ -59,9 +61,8 @@ const entities: EntityLocaleData = {
     'Source', 'Photo', 'Image', 'Video', 'Read', 'View', 'Click', 'Follow', 'Share', 'Tel', 'Fax', 'Email', 'E-mail', 'Website', 'Media',
     'Editors', 'Forward-Looking', 'Let', 'Do', 'Does', 'Did', 'Is', 'Are', 'Was', 'Were',
     'Be', 'Will', 'Would', 'Can', 'Could', 'May', 'Might', 'Must', 'Shall', 'Should', 'Has', 'Have', 'Had', 'Yes', 'Ok', 'Okay', "I'm", "I've", "I'll", "I'd", 'I’m', 'I’ve', 'I’ll', 'I’d',
-    'January', 'February', 'March', 'April', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
-    'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
-    'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun',
+    ...capitalized(calendar.months), ...capitalized(calendar.monthAbbrevs), ...capitalized(calendar.weekdays),
+    ...capitalized(Object.keys(calendar.weekdayAbbrevs).filter((w) => w.length === 3)),
     'Christmas', 'Easter', 'Internet', 'Web', 'English', 'Spanish', 'French', 'German', 'Chinese', 'Japanese', 'Arabic', 'Russian',
     'Portuguese', 'Italian', 'Dutch', 'Korean', 'Hindi', 'European', 'American', 'African', 'Asian', 'British', 'Global', 'World',
     'National', 'Q1', 'Q2', 'Q3', 'Q4', 'CEO', 'CFO', 'CTO', 'COO', 'AI', 'PR', 'TV', 'PM', 'AM', 'GMT', 'UTC', 'USD', 'EUR', 'GDP', 'ID'],

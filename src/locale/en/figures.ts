@@ -1,4 +1,6 @@
 import type { FigureLocale } from '../figures.js';
+import { calendar } from './calendar.js';
+import { dotted, omit } from '../calendar.js';
 
 // English figure words (general knowledge: number words, scale words, currencies, units, function words).
 export const figures: FigureLocale = {
@@ -68,8 +70,9 @@ export const figures: FigureLocale = {
   rangeBetween: [['between', 'and']],
   rangeNotAfter: ['from'],
   months: [
-    'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-    'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.', 'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+    ...Object.keys(calendar.months), ...dotted(calendar.monthAbbrevs),
+    // abbreviations without their dot too, except "mar"
+    ...Object.keys(omit(calendar.monthAbbrevs, ['mar'])),
   ],
   timeUnits: [
     'year', 'years', 'yr', 'yrs', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'hrs', 'minute', 'minutes', 'mins',

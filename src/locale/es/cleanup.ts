@@ -1,11 +1,9 @@
 import type { CleanupLocale } from '../cleanup.js';
+import { calendar } from './calendar.js';
+import { merge, omit } from '../calendar.js';
 
 export const es: CleanupLocale = {
-  months: {
-    enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9,
-    setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
-    ene: 1, feb: 2, mar: 3, abr: 4, jun: 6, jul: 7, ago: 8, sep: 9, sept: 9, oct: 10, nov: 11, dic: 12,
-  },
+  months: merge(calendar.months, omit(calendar.monthAbbrevs, ['may'])),
   daySuffixes: ['º', '°'],
   placeParticles: ['de', 'del', 'la', 'las', 'los', 'el'],
   dateConnectors: ['de'],

@@ -1,14 +1,13 @@
 import type { DateLocale } from '../dates.js';
+import { calendar } from './calendar.js';
+import { merge } from '../calendar.js';
 
 // Spanish date words (general knowledge: calendar names, number words, TimeML habits).
 export const dates: DateLocale = {
-  months: {
-    enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
-    ene: 1, feb: 2, mar: 3, abr: 4, may: 5, jun: 6, jul: 7, ago: 8, sep: 9, sept: 9, oct: 10, nov: 11, dic: 12,
-  },
-  ambiguousMonths: ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'sept', 'oct', 'nov', 'dic'],
+  months: merge(calendar.months, calendar.monthAbbrevs),
+  ambiguousMonths: Object.keys(calendar.monthAbbrevs),
   monthContext: ['en', 'desde', 'hasta', 'de', 'del', 'a', 'para', 'finales de', 'principios de', 'mediados de', 'antes de', 'después de', 'este', 'próximo', 'pasado', 'cada', 'el', 'durante'],
-  weekdays: { lunes: 1, martes: 2, miércoles: 3, miercoles: 3, jueves: 4, viernes: 5, sábado: 6, sabado: 6, domingo: 7 },
+  weekdays: merge(calendar.weekdays, calendar.weekdayVariants),
   capitalizedMonths: false,
   dayOrdinalSuffixes: ['º', '°', 'o'],
   dayMonthJoin: ['de'],

@@ -1,5 +1,7 @@
 // Spanish entity data: general-knowledge word lists (no names taken from evaluation data).
 import type { EntityLocaleData } from '../entities.js';
+import { calendar } from './calendar.js';
+import { capitalized } from '../calendar.js';
 
 const entities: EntityLocaleData = {
   legalForms: ['S.A.', 'SA', 'S.A.U.', 'S.L.', 'SL', 'S.L.U.', 'S.A. de C.V.', 'S.A.B. de C.V.', 'S. de R.L.', 'S.R.L.', 'SRL', 'S.C.', 'S.Coop.', 'SAS', 'S.A.S.', 'Ltda.', 'Cía.'],
@@ -32,9 +34,8 @@ const entities: EntityLocaleData = {
     'Cuando', 'Cuándo', 'Donde', 'Dónde', 'Como', 'Cómo', 'Si', 'Sí', 'No', 'Ni', 'Ya', 'También', 'Además', 'Sin embargo', 'Así', 'Asimismo',
     'Hoy', 'Ayer', 'Mañana', 'Ahora', 'Aquí', 'Allí', 'Todo', 'Todos', 'Toda', 'Todas', 'Cada', 'Varios', 'Varias', 'Otro', 'Otra', 'Otros',
     'Otras', 'Mismo', 'Misma', 'Muy', 'Más', 'Menos', 'Es', 'Son', 'Fue', 'Era', 'Será', 'Ha', 'Han', 'Hay', 'Está', 'Están', 'Se', 'Le',
-    'Les', 'Me', 'Nos', 'A', 'Por ello', 'Primer', 'Primero', 'Primera', 'Dos', 'Tres', 'Nuevo', 'Nueva', 'Enero', 'Febrero', 'Marzo', 'Abril',
-    'Mayo', 'Junio', 'Julio', 'Agosto', 'Septiembre', 'Setiembre', 'Octubre', 'Noviembre', 'Diciembre', 'Lunes', 'Martes', 'Miércoles',
-    'Jueves', 'Viernes', 'Sábado', 'Domingo', 'Navidad', 'Internet', 'Español', 'Inglés', 'Euro', 'Euros', 'Pesetas', 'CEO', 'IA', 'IVA',
+    'Les', 'Me', 'Nos', 'A', 'Por ello', 'Primer', 'Primero', 'Primera', 'Dos', 'Tres', 'Nuevo', 'Nueva', ...capitalized(calendar.months),
+    ...capitalized(calendar.weekdays), 'Navidad', 'Internet', 'Español', 'Inglés', 'Euro', 'Euros', 'Pesetas', 'CEO', 'IA', 'IVA',
     'PIB', 'Sr', 'Sra', 'Fuente', 'Contacto', 'Foto'],
   listConnectors: ['y', 'e', '&', 'a', 'o'],
   places: ['África', 'Asia', 'Europa', 'América', 'Norteamérica', 'América del Norte', 'Sudamérica', 'Suramérica', 'América del Sur',

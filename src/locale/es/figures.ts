@@ -1,4 +1,6 @@
 import type { FigureLocale } from '../figures.js';
+import { calendar } from './calendar.js';
+import { dotted, omit } from '../calendar.js';
 
 // Spanish figure words (general knowledge: number words, scale words, currencies, units, function words).
 export const figures: FigureLocale = {
@@ -57,10 +59,7 @@ export const figures: FigureLocale = {
   rangeTo: ['a'],
   rangeBetween: [['entre', 'y']],
   rangeNotAfter: ['de', 'desde'],
-  months: [
-    'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'setiembre', 'octubre', 'noviembre', 'diciembre',
-    'ene.', 'feb.', 'abr.', 'ago.', 'sept.', 'oct.', 'nov.', 'dic.',
-  ],
+  months: [...Object.keys(calendar.months), ...dotted(omit(calendar.monthAbbrevs, ['mar', 'may', 'jun', 'jul', 'sep']))],
   timeUnits: [
     'año', 'años', 'mes', 'meses', 'semana', 'semanas', 'día', 'días', 'dia', 'dias', 'hora', 'horas', 'minuto', 'minutos', 'segundo', 'segundos',
     'década', 'décadas', 'siglo', 'siglos', 'trimestre', 'trimestres', 'semestre', 'semestres', 'noche', 'noches', 'temporada', 'temporadas',

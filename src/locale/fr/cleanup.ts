@@ -1,11 +1,9 @@
 import type { CleanupLocale } from '../cleanup.js';
+import { calendar } from './calendar.js';
+import { merge, omit } from '../calendar.js';
 
 export const fr: CleanupLocale = {
-  months: {
-    janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8, aout: 8,
-    septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
-    janv: 1, févr: 2, fevr: 2, avr: 4, juil: 7, sept: 9, oct: 10, nov: 11, déc: 12, dec: 12,
-  },
+  months: merge(calendar.months, calendar.monthVariants, omit(calendar.monthAbbrevs, ['fév'])),
   daySuffixes: ['er'],
   placeParticles: ['de', 'du', 'des', 'la', 'le', 'les', 'sur', 'en'],
   dateConnectors: [],

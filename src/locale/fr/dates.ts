@@ -1,14 +1,15 @@
 import type { DateLocale } from '../dates.js';
+import { calendar } from './calendar.js';
+import { merge, omit } from '../calendar.js';
 
 // French date words (general knowledge: calendar names, number words, TimeML habits).
+// Accent-less abbreviations of the calendar that this stage does not read.
+const NOT_READ = ['fevr', 'dec'];
 export const dates: DateLocale = {
-  months: {
-    janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8, aout: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
-    janv: 1, févr: 2, fév: 2, avr: 4, juil: 7, sept: 9, oct: 10, nov: 11, déc: 12,
-  },
-  ambiguousMonths: ['mars', 'janv', 'févr', 'fév', 'avr', 'juil', 'sept', 'oct', 'nov', 'déc'],
+  months: merge(calendar.months, calendar.monthVariants, omit(calendar.monthAbbrevs, NOT_READ)),
+  ambiguousMonths: ['mars', ...Object.keys(omit(calendar.monthAbbrevs, NOT_READ))],
   monthContext: ['en', 'depuis', 'dès', 'jusqu\'en', 'jusqu’en', 'fin', 'début', 'mi-', 'mi', 'courant', 'avant', 'après', 'd\'ici', 'pour', 'entre', 'de', 'cet', 'cette', 'ce', 'l\'', 'l’', 'au', 'à', 'le', 'la', 'chaque'],
-  weekdays: { lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6, dimanche: 7 },
+  weekdays: calendar.weekdays,
   capitalizedMonths: false,
   dayOrdinalSuffixes: ['er', 'e'],
   dayMonthJoin: [''],

@@ -1,5 +1,7 @@
 // French entity data: general-knowledge word lists (no names taken from evaluation data).
 import type { EntityLocaleData } from '../entities.js';
+import { calendar } from './calendar.js';
+import { capitalized } from '../calendar.js';
 
 const entities: EntityLocaleData = {
   legalForms: ['S.A.', 'SA', 'S.A.S.', 'SAS', 'S.A.R.L.', 'SARL', 'SASU', 'EURL', 'SNC', 'SCA', 'SCI', 'S.C.A.', 'SE', 'GIE'],
@@ -36,8 +38,7 @@ const entities: EntityLocaleData = {
     'Toute', 'Toutes', 'Chaque', 'Plusieurs', 'Certains', 'Certaines', 'Autre', 'Autres', 'Même', 'Ici', 'Là', 'Voici', 'Voilà', 'Oui',
     'Non', 'Ne', 'Pas', 'Plus', 'Moins', 'Très', 'Bien', 'Encore', 'Déjà', 'Est', 'Sont', 'Était', 'Sera', 'Fait', 'Afin', 'Grâce', 'Face',
     'Outre', 'Parmi', 'Lorsque', 'Puisque', 'Quant', 'En', 'À', 'A', 'Ã', 'Y', 'Premier', 'Première', 'Deux', 'Trois', 'Nouveau', 'Nouvelle',
-    'janvier', 'Janvier', 'Février', 'Mars', 'Avril', 'Mai', 'Juin', 'Juillet', 'Août', 'Septembre', 'Octobre', 'Novembre', 'Décembre',
-    'Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche', 'Noël', 'Pâques', 'Internet', 'Web', 'Français', 'Anglais',
+    ...capitalized(calendar.months), ...capitalized(calendar.weekdays), 'Noël', 'Pâques', 'Internet', 'Web', 'Français', 'Anglais',
     'Européen', 'Européenne', 'R&D', 'PDG', 'DG', 'CEO', 'IA', 'TVA', 'PIB', 'M', 'Mme', 'Selon', 'Cela', 'Ceci', 'Celui', 'Celle',
     'Ceux', 'Quel', 'Quelle', 'Quels', 'Quelles', 'Voir', 'Source', 'Contact', 'Photo', 'Lire'],
   listConnectors: ['et', '&', 'à', 'ou'],

@@ -1,4 +1,6 @@
 import type { FigureLocale } from '../figures.js';
+import { calendar } from './calendar.js';
+import { dotted, omit } from '../calendar.js';
 
 // French figure words (general knowledge: number words, scale words, currencies, units, function words).
 export const figures: FigureLocale = {
@@ -56,10 +58,7 @@ export const figures: FigureLocale = {
   rangeTo: ['à'],
   rangeBetween: [['entre', 'et']],
   rangeNotAfter: [],
-  months: [
-    'janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre', 'decembre',
-    'janv.', 'févr.', 'avr.', 'juil.', 'sept.', 'oct.', 'nov.', 'déc.',
-  ],
+  months: [...Object.keys(calendar.months), ...Object.keys(calendar.monthVariants), ...dotted(omit(calendar.monthAbbrevs, ['fév', 'fevr', 'dec']))],
   timeUnits: [
     'an', 'ans', 'année', 'années', 'mois', 'semaine', 'semaines', 'jour', 'jours', 'heure', 'heures', 'minute', 'minutes', 'seconde', 'secondes',
     'décennie', 'décennies', 'siècle', 'siècles', 'trimestre', 'trimestres', 'semestre', 'semestres', 'nuit', 'nuits', 'saison', 'saisons',

@@ -1,5 +1,7 @@
 // Dutch entity data: general-knowledge word lists (no names taken from evaluation data).
 import type { EntityLocaleData } from '../entities.js';
+import { calendar } from './calendar.js';
+import { capitalized } from '../calendar.js';
 
 const entities: EntityLocaleData = {
   legalForms: ['N.V.', 'NV', 'B.V.', 'BV', 'V.O.F.', 'VOF', 'C.V.', 'CV', 'BVBA', 'bvba', 'NV/SA', 'vzw', 'VZW', 'cvba', 'CVBA', 'SRL'],
@@ -29,8 +31,7 @@ const entities: EntityLocaleData = {
     'Toen', 'Terwijl', 'Hoewel', 'Dan', 'Daar', 'Hier', 'Er', 'Nu', 'Vandaag', 'Gisteren', 'Morgen', 'Ook', 'Nog', 'Al', 'Alle', 'Elk',
     'Elke', 'Veel', 'Enkele', 'Andere', 'Geen', 'Niet', 'Wel', 'Zeer', 'Meer', 'Is', 'Was', 'Waren', 'Wordt', 'Werd', 'Heeft', 'Hebben',
     'Had', 'Kan', 'Zal', 'Moet', 'Wat', 'Wie', 'Waar', 'Waarom', 'Hoe', 'Welke', 'Zo', 'Toch', 'Eerste', 'Twee', 'Drie', 'Nieuwe',
-    'Januari', 'Februari', 'Maart', 'April', 'Mei', 'Juni', 'Juli', 'Augustus', 'September', 'Oktober', 'November', 'December',
-    'Maandag', 'Dinsdag', 'Woensdag', 'Donderdag', 'Vrijdag', 'Zaterdag', 'Zondag', 'Kerstmis', 'Pasen', 'Internet', 'Nederlands',
+    ...capitalized(calendar.months), ...capitalized(calendar.weekdays), 'Kerstmis', 'Pasen', 'Internet', 'Nederlands',
     'Engels', 'Euro', 'Gulden', 'CEO', 'AI', 'BTW', 'Bron', 'Contact', 'Foto'],
   listConnectors: ['en', '&', 'tot', 'of'],
   places: ['Afrika', 'Azië', 'Europa', 'Amerika', 'Noord-Amerika', 'Zuid-Amerika', 'Latijns-Amerika', 'Midden-Amerika', 'Oceanië',

@@ -1,11 +1,9 @@
 import type { CleanupLocale } from '../cleanup.js';
+import { calendar } from './calendar.js';
+import { merge } from '../calendar.js';
 
 export const pt: CleanupLocale = {
-  months: {
-    janeiro: 1, fevereiro: 2, março: 3, marco: 3, abril: 4, maio: 5, junho: 6, julho: 7, agosto: 8,
-    setembro: 9, outubro: 10, novembro: 11, dezembro: 12,
-    jan: 1, fev: 2, mar: 3, abr: 4, mai: 5, jun: 6, jul: 7, ago: 8, set: 9, out: 10, nov: 11, dez: 12,
-  },
+  months: merge(calendar.months, calendar.monthVariants, calendar.monthAbbrevs),
   daySuffixes: ['º', '°'],
   placeParticles: ['de', 'do', 'da', 'dos', 'das'],
   dateConnectors: ['de'],

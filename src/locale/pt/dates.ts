@@ -1,16 +1,13 @@
 import type { DateLocale } from '../dates.js';
+import { calendar } from './calendar.js';
+import { merge } from '../calendar.js';
 
 // Portuguese date words (general knowledge: calendar names, number words, TimeML habits).
 export const dates: DateLocale = {
-  months: {
-    janeiro: 1, fevereiro: 2, março: 3, marco: 3, abril: 4, maio: 5, junho: 6, julho: 7, agosto: 8, setembro: 9, outubro: 10, novembro: 11, dezembro: 12,
-    jan: 1, fev: 2, mar: 3, abr: 4, mai: 5, jun: 6, jul: 7, ago: 8, set: 9, out: 10, nov: 11, dez: 12,
-  },
-  ambiguousMonths: ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez', 'marco'],
+  months: merge(calendar.months, calendar.monthVariants, calendar.monthAbbrevs),
+  ambiguousMonths: [...Object.keys(calendar.monthAbbrevs), 'marco'],
   monthContext: ['em', 'desde', 'até', 'de', 'do', 'a', 'para', 'final de', 'início de', 'meados de', 'fim de', 'antes de', 'depois de', 'este', 'próximo', 'passado', 'cada', 'o', 'durante'],
-  weekdays: {
-    'segunda-feira': 1, 'terça-feira': 2, 'quarta-feira': 3, 'quinta-feira': 4, 'sexta-feira': 5, 'segunda feira': 1, 'terça feira': 2, 'quarta feira': 3, 'quinta feira': 4, 'sexta feira': 5, sábado: 6, sabado: 6, domingo: 7,
-  },
+  weekdays: merge(calendar.weekdays, calendar.weekdayVariants),
   capitalizedMonths: false,
   dayOrdinalSuffixes: ['º', '°', 'o'],
   dayMonthJoin: ['de'],

@@ -1,5 +1,7 @@
 // Portuguese entity data: general-knowledge word lists (no names taken from evaluation data).
 import type { EntityLocaleData } from '../entities.js';
+import { calendar } from './calendar.js';
+import { capitalized } from '../calendar.js';
 
 const entities: EntityLocaleData = {
   legalForms: ['Ltda.', 'Ltda', 'S.A.', 'SA', 'S/A', 'Lda.', 'Lda', 'EIRELI', 'S.G.P.S.', 'SGPS'],
@@ -32,9 +34,8 @@ const entities: EntityLocaleData = {
     'Durante', 'Após', 'Ante', 'Sob', 'Segundo', 'Conforme', 'Contra', 'E', 'Ou', 'Mas', 'Porém', 'Embora', 'Que', 'Quem', 'Qual', 'Quando',
     'Onde', 'Como', 'Se', 'Não', 'Nem', 'Já', 'Também', 'Além', 'Assim', 'Hoje', 'Ontem', 'Amanhã', 'Agora', 'Aqui', 'Ali', 'Todo', 'Todos',
     'Toda', 'Todas', 'Cada', 'Vários', 'Várias', 'Outro', 'Outra', 'Outros', 'Outras', 'Mesmo', 'Muito', 'Mais', 'Menos', 'É', 'São',
-    'Foi', 'Era', 'Será', 'Há', 'Tem', 'Está', 'Estão', 'Primeiro', 'Primeira', 'Dois', 'Duas', 'Três', 'Novo', 'Nova', 'Janeiro',
-    'Fevereiro', 'Março', 'Abril', 'Maio', 'Junho', 'Julho', 'Agosto', 'Setembro', 'Outubro', 'Novembro', 'Dezembro', 'Segunda-feira',
-    'Terça-feira', 'Quarta-feira', 'Quinta-feira', 'Sexta-feira', 'Sábado', 'Domingo', 'Natal', 'Internet', 'Português', 'Inglês', 'Real',
+    'Foi', 'Era', 'Será', 'Há', 'Tem', 'Está', 'Estão', 'Primeiro', 'Primeira', 'Dois', 'Duas', 'Três', 'Novo', 'Nova', ...capitalized(calendar.months),
+    ...capitalized(calendar.weekdays), 'Natal', 'Internet', 'Português', 'Inglês', 'Real',
     'Reais', 'Euro', 'Euros', 'CEO', 'IA', 'PIB', 'Sr', 'Sra', 'Fonte', 'Contato', 'Contacto', 'Foto'],
   listConnectors: ['e', '&', 'a', 'ou'],
   places: ['África', 'Ásia', 'Europa', 'América', 'América do Norte', 'América do Sul', 'América Latina', 'América Central', 'Oceania',

@@ -1,4 +1,6 @@
 import type { FigureLocale } from '../figures.js';
+import { calendar } from './calendar.js';
+import { dotted, omit } from '../calendar.js';
 
 // Portuguese figure words (general knowledge; Brazilian scale words: bilhão 1e9, trilhão 1e12).
 export const figures: FigureLocale = {
@@ -55,10 +57,7 @@ export const figures: FigureLocale = {
   rangeTo: ['a'],
   rangeBetween: [['entre', 'e']],
   rangeNotAfter: ['de', 'desde'],
-  months: [
-    'janeiro', 'fevereiro', 'março', 'marco', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro',
-    'jan.', 'fev.', 'abr.', 'ago.', 'set.', 'out.', 'nov.', 'dez.',
-  ],
+  months: [...Object.keys(calendar.months), ...Object.keys(calendar.monthVariants), ...dotted(omit(calendar.monthAbbrevs, ['mar', 'mai', 'jun', 'jul']))],
   timeUnits: [
     'ano', 'anos', 'mês', 'meses', 'semana', 'semanas', 'dia', 'dias', 'hora', 'horas', 'minuto', 'minutos', 'segundo', 'segundos',
     'década', 'décadas', 'século', 'séculos', 'trimestre', 'trimestres', 'semestre', 'semestres', 'noite', 'noites', 'temporada', 'temporadas',
