@@ -1,7 +1,6 @@
 // Each extraction module behind the stage interface: what it reads, what it adds.
 // The modules themselves are pure functions of text; these adapters connect them to `file.data`.
 import type { Root } from 'nlcst';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { need, type DocData, type Stage } from '../stage.js';
 import { cleanup } from './cleanup.js';
@@ -70,12 +69,16 @@ export const segmentStage: Stage = {
   run(file, doc, tree) {
     const sentences: DocData['sentences'] = [];
     let words = 0;
-    if (tree) {
-      visit(tree, (node) => {
-        if (node.type === 'SentenceNode' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
-          sentences.push({ start: node.position.start.offset, end: node.position.end.offset });
-        } else if (node.type === 'WordNode') words++;
-      });
+    // NLCST is Root > Paragraph > Sentence > Word…; a direct walk is several times faster than a
+    // generic visitor, and this stage runs on every document.
+    for (const paragraph of tree?.children ?? []) {
+      if (paragraph.type !== 'ParagraphNode') continue;
+      for (const sentence of paragraph.children) {
+        if (sentence.type !== 'SentenceNode') continue;
+        const { start, end } = sentence.position ?? {};
+        if (start?.offset !== undefined && end?.offset !== undefined) sentences.push({ start: start.offset, end: end.offset });
+        for (const node of sentence.children) if (node.type === 'WordNode') words++;
+      }
     }
     doc.sentences = sentences;
     doc.words = words;
