@@ -1,7 +1,8 @@
 // The command line: run, extract, check, schema. Exit codes: 0 all ok, 1 some documents became
 // error records (or fixtures changed), 2 usage error.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { reporter } from 'vfile-reporter';
 import type { VFile } from 'vfile';
 import { ndjsonSink } from './export/ndjson.js';
@@ -27,6 +28,34 @@ function referenceDate(value: string): string {
 function langCode(value: string): string {
   if (!/^[a-z]{2,3}$/.test(value)) throw new InvalidArgumentError('expected an ISO 639-1 code such as en, fr, de, es, pt');
   return value;
+}
+
+/** A usage error found after parsing (exit code 2). */
+class UsageError extends Error {}
+
+/**
+ * Progress on long runs, on standard error: a line rewritten in place on a terminal, a plain log
+ * line every 10 s otherwise. Nothing for runs shorter than the first interval.
+ */
+function progressReporter(status: () => string): { tick(): void; done(): void } {
+  const tty = process.stderr.isTTY === true;
+  const every = tty ? 500 : 10_000;
+  const t0 = Date.now();
+  let next = t0 + every;
+  let shown = false;
+  return {
+    tick() {
+      const now = Date.now();
+      if (now < next) return;
+      next = now + every;
+      const line = `pressx: ${status()}, ${((now - t0) / 1000).toFixed(0)} s`;
+      process.stderr.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
+      shown = true;
+    },
+    done() {
+      if (shown && tty) process.stderr.write('\r\x1b[K');
+    },
+  };
 }
 
 interface CommonOptions {
@@ -70,6 +99,11 @@ export function buildProgram(): Command {
       .option('-o, --out <file>', 'write NDJSON here instead of standard output')
       .option('-q, --quiet', 'print only errors and the summary, not per-document warnings'),
   ).action(async (inputs: string[], o: CommonOptions & { out?: string }) => {
+    if (o.out) {
+      const dir = dirname(resolve(o.out));
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--out ${o.out}: the folder ${dir} does not exist`);
+      if (existsSync(o.out) && statSync(o.out).isDirectory()) throw new UsageError(`--out ${o.out} is a folder; give a file name`);
+    }
     const started = process.hrtime.bigint();
     const pipeline = (await loadPipeline()).createPipeline(pipelineOptions(o));
     const sink = ndjsonSink(o.out ?? null);
@@ -77,10 +111,12 @@ export function buildProgram(): Command {
     let errors = 0;
     let reported = 0;
     let unreported = 0;
+    const progress = progressReporter(() => `${docs} documents, ${errors} errors`);
     for await (const src of readSources(inputs)) {
       const { record, file } = pipeline.process(src);
       docs++;
       if (record.status === 'error') errors++;
+      progress.tick();
       markFatal(record, file);
       const show = record.status === 'error' || (!o.quiet && file.messages.length > 0);
       if (show && reported < MAX_REPORTED) {
@@ -90,6 +126,7 @@ export function buildProgram(): Command {
       await sink.write(record);
     }
     await sink.close();
+    progress.done();
     if (unreported) process.stderr.write(`… and ${unreported} more documents with messages (each record's "warnings" and "error" keep them all)\n`);
     const secs = Number(process.hrtime.bigint() - started) / 1e9;
     if (docs === 0) process.stderr.write(`pressx: no documents found in ${inputs.join(', ')} (looked for .txt, .md, .jsonl, .ndjson)\n`);
@@ -174,7 +211,8 @@ export async function main(argv: string[] = process.argv): Promise<void> {
       process.exitCode = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0 ? 0 : 2;
       return;
     }
+    // A usage error found after parsing is exit 2; anything else failed the run itself (exit 1).
     process.stderr.write(`pressx: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 2;
+    process.exitCode = err instanceof UsageError ? 2 : 1;
   }
 }

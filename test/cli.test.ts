@@ -80,7 +80,7 @@ describe('pressx run', () => {
   });
 
   it('exits 2 on usage errors, with a message', () => {
-    for (const args of [['run'], ['run', 'x', '--reference-date', 'yesterday'], ['run', 'x', '--lang', 'English'], ['frobnicate'], ['run', 'x', '--nope']]) {
+    for (const args of [['run'], ['run', 'x', '--reference-date', 'yesterday'], ['run', 'x', '--lang', 'English'], ['frobnicate'], ['run', 'x', '--nope'], ['run', 'fixtures', '--out', '/nonexistent-dir/out.ndjson'], ['run', 'fixtures', '--out', 'fixtures']]) {
       const r = pressx(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.length, args.join(' ')).toBeGreaterThan(0);

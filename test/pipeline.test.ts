@@ -56,6 +56,18 @@ describe('extract()', () => {
     expect(lastYear?.value).toBe('2024');
   });
 
+  it('still extracts facts inside a line that is cut off mid-sentence', () => {
+    const cut = extract(`Northwind Ferries Ltd. reported record traffic on Tuesday.
+The company said it would invest $40 million in two new vessels built with
+Passenger numbers rose 9% to 1.4 million last year, the company said.`);
+    const line = 'The company said it would invest $40 million in two new vessels built with';
+    const start = cut.text.indexOf(line);
+    expect(cut.truncated.some((t) => t.start <= start && t.end >= start + line.length - 1)).toBe(true);
+    const money = cut.figures.find((f) => f.kind === 'money');
+    expect(money).toMatchObject({ value: 40_000_000, unit: 'USD' });
+    expect(money!.start).toBeGreaterThanOrEqual(start);
+  });
+
   it('rejects a malformed reference date up front', () => {
     expect(() => createPipeline({ referenceDate: '30/06/2025' })).toThrow(/YYYY-MM-DD/);
   });
