@@ -277,3 +277,224 @@ describe('adversarial inputs finish', () => {
     });
   }
 });
+
+// ---------------------------------------------------------------------------------------------
+// One spec table per locale, same shape for every language: adding a language is adding a row.
+interface LocaleSpec {
+  lang: string;
+  title: string;
+  /** A complete sentence of body text. */
+  body: string;
+  datelines: { line: string; place: string; date: string | null; source: string | null }[];
+  banners: string[];
+  trailers: string[];
+  /** Share, print, cookie, "read more" and "comments are closed" lines. */
+  furniture: string[];
+  /** An author bio: its heading and a first-person paragraph. */
+  bio: string[];
+  cutOff: string[];
+  fragments: string[];
+  /** Short title-like lines inside the text: kept, never flagged. */
+  headings: string[];
+  /** "About X" section and media contact: part of the release, kept. */
+  about: string[];
+  contact: string[];
+}
+
+const LOCALE_SPECS: LocaleSpec[] = [
+  {
+    lang: 'en',
+    title: 'Northwind Foods Opens Its First Plant in Ghana',
+    body: 'Northwind Foods said on Monday that it had opened a plant with 200 workers.',
+    datelines: [
+      { line: 'ACCRA, Ghana, March 3, 2025 /PRNewswire/ --', place: 'ACCRA, Ghana', date: '2025-03-03', source: 'PRNewswire' },
+      { line: 'LEEDS (Northern Wire) -', place: 'LEEDS', date: null, source: 'Northern Wire' },
+      { line: 'Nairobi, Kenya —', place: 'Nairobi, Kenya', date: null, source: null },
+      { line: 'BOSTON--(BUSINESS WIRE)--', place: 'BOSTON', date: null, source: 'BUSINESS WIRE' },
+      { line: 'LONDON, Nov. 4, 2024 --', place: 'LONDON', date: '2024-11-04', source: null },
+    ],
+    banners: ['CORRECTION -- Northwind Foods', '/C O R R E C T I O N -- Northwind Foods/', 'UPDATE: Northwind Foods'],
+    trailers: ['View original content:https://www.example.com/release-1.html', 'SOURCE Northwind Foods Ltd.', '###', '-30-', 'ENDS'],
+    furniture: ['Share this article', 'Print', 'Read more: Cocoa prices climb again', 'We use cookies to improve your experience.', 'Comments are closed.'],
+    bio: ['About the author', 'I’m a food reporter and my passion is telling the stories of farmers.'],
+    cutOff: ['The plant will supply shops in', 'He said the deal was “a first step and', 'Profits rose in the first half of the', 'Separately, outgoing'],
+    fragments: ['From', 'The'],
+    headings: ['A New Chapter for West Africa', 'Built to last, made to share', 'What Happens Next?'],
+    about: ['About Northwind Foods', 'Northwind Foods makes snacks in six countries.'],
+    contact: ['Media contact:', 'Jane Doe, +44 20 7946 0000, press@northwind.example'],
+  },
+  {
+    lang: 'fr',
+    title: 'Maison Verlaine ouvre une usine de biscuits à Tours',
+    body: 'Maison Verlaine a annoncé lundi l’ouverture d’une usine de 200 salariés.',
+    datelines: [
+      { line: 'PARIS, 3 mars 2025 /PRNewswire/ --', place: 'PARIS', date: '2025-03-03', source: 'PRNewswire' },
+      { line: 'NANTES (Ouest Éco) -', place: 'NANTES', date: null, source: 'Ouest Éco' },
+      { line: 'LAUSANNE, Suisse —', place: 'LAUSANNE, Suisse', date: null, source: null },
+      { line: 'BORDEAUX, 1er avril 2024 –', place: 'BORDEAUX', date: '2024-04-01', source: null },
+    ],
+    banners: ['RECTIFICATIF -- Maison Verlaine', 'MISE À JOUR : Maison Verlaine'],
+    trailers: ['Voir le contenu original : https://www.example.com/cp-1.html', 'SOURCE Maison Verlaine SAS', '###'],
+    furniture: ['Partager cet article', 'Imprimer', 'Lire aussi : Le prix du beurre au plus haut', 'Nous utilisons des cookies pour améliorer votre expérience.', 'Les commentaires sont fermés.'],
+    bio: ['À propos de l’auteur', 'Je suis journaliste économique et ma passion est l’industrie agroalimentaire.'],
+    cutOff: ['L’usine emploiera 120 personnes et fournira les magasins de', 'Selon la direction, la production commencera avec les', '« Nous voulons aller plus loin et'],
+    fragments: ['Le', 'De la'],
+    headings: ['Un partenariat stratégique, une ambition mondiale', 'Et maintenant ?', 'Une usine pour la région'],
+    about: ['À propos de Maison Verlaine', 'Maison Verlaine fabrique des biscuits depuis 1952.'],
+    contact: ['Contact presse :', 'Claire Martin, +33 1 23 45 67 89, presse@verlaine.example'],
+  },
+  {
+    lang: 'de',
+    title: 'Brenner Maschinenbau eröffnet Werk in Leipzig',
+    body: 'Brenner Maschinenbau hat am Montag ein Werk mit 300 Beschäftigten eröffnet.',
+    datelines: [
+      { line: 'STUTTGART, 14. Mai 2024 /PRNewswire/ --', place: 'STUTTGART', date: '2024-05-14', source: 'PRNewswire' },
+      { line: 'BREMEN (Hafenbote) -', place: 'BREMEN', date: null, source: 'Hafenbote' },
+      { line: 'Wien, Österreich —', place: 'Wien, Österreich', date: null, source: null },
+      { line: 'Frankfurt am Main, 3. März 2025 –', place: 'Frankfurt am Main', date: '2025-03-03', source: null },
+    ],
+    banners: ['KORREKTUR: Brenner Maschinenbau AG', 'BERICHTIGUNG - Brenner Maschinenbau AG'],
+    trailers: ['Originalinhalt anzeigen:https://www.example.com/pm-1.html', 'QUELLE Brenner Maschinenbau AG', '###'],
+    furniture: ['Artikel teilen', 'Drucken', 'Mehr lesen: Stahlpreise steigen weiter', 'Diese Website verwendet Cookies.', 'Kommentare sind geschlossen.'],
+    bio: ['Über den Autor', 'Ich bin Journalist und meine Leidenschaft ist die Industrie.'],
+    cutOff: ['Das neue Werk beliefert Kunden in ganz Europa mit', 'Nach Angaben des Unternehmens entstehen dort bis zu 300 Stellen für die', '„Wir investieren in die Zukunft und'],
+    fragments: ['Die', 'Und der'],
+    headings: ['Schnell, sicher und nachhaltig', 'Wie geht es weiter?', 'Ein Werk für die Region'],
+    about: ['Über Brenner Maschinenbau', 'Brenner Maschinenbau baut seit 1921 Werkzeugmaschinen.'],
+    contact: ['Pressekontakt:', 'Anna Schmidt, +49 89 1234567, presse@brenner.example'],
+  },
+  {
+    lang: 'es',
+    title: 'Aceites del Sur abre una planta en Jaén',
+    body: 'Aceites del Sur anunció el lunes la apertura de una planta con 200 empleados.',
+    datelines: [
+      { line: 'SEVILLA, 15 de octubre de 2024 /PRNewswire/ --', place: 'SEVILLA', date: '2024-10-15', source: 'PRNewswire' },
+      { line: 'GUADALAJARA, Jal. (Diario Económico) -', place: 'GUADALAJARA, Jal.', date: null, source: 'Diario Económico' },
+      { line: 'Buenos Aires, Argentina —', place: 'Buenos Aires, Argentina', date: null, source: null },
+      { line: 'SANTIAGO, 2 de mayo de 2023 --', place: 'SANTIAGO', date: '2023-05-02', source: null },
+    ],
+    banners: ['CORRECCIÓN - Aceites del Sur, S.A.', 'FE DE ERRATAS: Aceites del Sur'],
+    trailers: ['Ver contenido original:https://www.example.com/np-1.html', 'FUENTE Aceites del Sur, S.A.', '###'],
+    furniture: ['Compartir', 'Imprimir', 'Leer más: El precio del aceite sube otra vez', 'Utilizamos cookies para mejorar su experiencia.', 'Los comentarios están cerrados.'],
+    bio: ['Sobre el autor', 'Soy periodista, mi pasión es el campo y me encanta escribir.'],
+    cutOff: ['La planta abastecerá a los mercados de', 'Según la empresa, la producción comenzará con las', '«Queremos crecer y'],
+    fragments: ['El', 'De la'],
+    headings: ['Una alianza estratégica, una ambición global', '¿Qué sigue?', 'Una planta para la región'],
+    about: ['Acerca de Aceites del Sur', 'Aceites del Sur produce aceite de oliva desde 1960.'],
+    contact: ['Contacto de prensa:', 'Lucía Gómez, +34 910 000 000, prensa@aceites.example'],
+  },
+  {
+    lang: 'pt',
+    title: 'Café Serra Azul inaugura fábrica em Minas Gerais',
+    body: 'A Café Serra Azul anunciou na segunda-feira a abertura de uma fábrica com 200 funcionários.',
+    datelines: [
+      { line: 'CURITIBA, 22 de julho de 2024 /PRNewswire/ --', place: 'CURITIBA', date: '2024-07-22', source: 'PRNewswire' },
+      { line: 'LISBOA (Jornal Económico) -', place: 'LISBOA', date: null, source: 'Jornal Económico' },
+      { line: 'Rio de Janeiro, Brasil —', place: 'Rio de Janeiro, Brasil', date: null, source: null },
+      { line: 'PORTO, 3 de março de 2025 --', place: 'PORTO', date: '2025-03-03', source: null },
+    ],
+    banners: ['CORREÇÃO: Café Serra Azul S.A.', 'RETIFICAÇÃO - Café Serra Azul'],
+    trailers: ['Veja o conteúdo original:https://www.example.com/cp-1.html', 'FONTE Café Serra Azul S.A.', '###'],
+    furniture: ['Compartilhar', 'Imprimir', 'Leia também: Preço do café volta a subir', 'Utilizamos cookies para melhorar a sua experiência.', 'Os comentários estão fechados.'],
+    bio: ['Sobre o autor', 'Sou jornalista, minha paixão é o campo e eu adoro escrever.'],
+    cutOff: ['A fábrica vai abastecer os mercados do', 'Segundo a empresa, a produção começará com as', '«Queremos crescer e'],
+    fragments: ['O', 'De um'],
+    headings: ['Uma parceria estratégica, uma ambição global', 'E agora?', 'Uma fábrica para a região'],
+    about: ['Sobre a Café Serra Azul', 'A Café Serra Azul produz café desde 1948.'],
+    contact: ['Contato para imprensa:', 'Ana Souza, +55 11 0000-0000, imprensa@serraazul.example'],
+  },
+];
+
+function lineSpans(r: CleanupResult): string[] {
+  return r.truncated.map((t) => r.text.slice(t.start, t.end));
+}
+
+describe.each(LOCALE_SPECS)('locale $lang', (s) => {
+  // A whole release: title, dateline, body with headings, cut-off lines and fragments, About
+  // section, contact, then page furniture, a bio and the wire trailers.
+  const doc = (banner?: string) =>
+    [
+      ...(banner ? [banner] : []),
+      s.title,
+      '',
+      `${s.datelines[0].line} ${s.body}`,
+      '',
+      s.headings[0],
+      s.body,
+      s.cutOff[0],
+      s.fragments[0],
+      s.body,
+      '',
+      ...s.headings.slice(1).flatMap((h) => [h, s.body]),
+      ...s.cutOff.slice(1),
+      s.fragments.slice(1).join('\n'),
+      s.body,
+      '',
+      ...s.about,
+      '',
+      ...s.contact,
+      '',
+      ...s.furniture,
+      '',
+      ...s.bio,
+      '',
+      ...s.trailers,
+    ].join('\n');
+
+  it('title and kind', () => {
+    const r = cleanup(doc(), s.lang);
+    expect(r.title).toBe(s.title);
+    expect(r.kind).toBe('release');
+    checkOffsets(r);
+  });
+
+  it.each(s.datelines)('dateline $line', (d) => {
+    const sep = d.line.endsWith('--') && !d.line.endsWith(' --') ? '' : ' ';
+    const r = cleanup(`${s.title}\n\n${d.line}${sep}${s.body}`, s.lang);
+    expect(r.dateline).toEqual({ text: d.line, place: d.place, date: d.date, source: d.source });
+    expect(r.title).toBe(s.title);
+  });
+
+  it.each(s.banners)('banner %s', (b) => {
+    const r = cleanup(doc(b), s.lang);
+    expect(r.kind).toBe('correction');
+    expect(r.removed.filter((x) => x.reason === 'banner')).toEqual([{ text: b, reason: 'banner' }]);
+    expect(r.title).toBe(s.title);
+    expect(r.dateline?.place).toBe(s.datelines[0].place);
+  });
+
+  it('trailers, share/print lines and the bio are removed as boilerplate', () => {
+    const r = cleanup(doc(), s.lang);
+    const boiler = r.removed.filter((x) => x.reason === 'boilerplate').map((x) => x.text);
+    expect(boiler).toEqual([...s.furniture, ...s.bio, ...s.trailers]);
+    for (const t of boiler) expect(r.text).not.toContain(t);
+  });
+
+  it('orphan fragments are removed', () => {
+    const r = cleanup(doc(), s.lang);
+    expect(r.removed.filter((x) => x.reason === 'fragment').map((x) => x.text)).toEqual(s.fragments.flatMap((f) => f.split('\n')));
+  });
+
+  it('cut-off lines are kept and flagged, and nothing else', () => {
+    const r = cleanup(doc(), s.lang);
+    expect(lineSpans(r)).toEqual(s.cutOff);
+    for (const c of s.cutOff) expect(r.text).toContain(c);
+  });
+
+  it('headings, the About section and the media contact are kept and not flagged', () => {
+    const r = cleanup(doc(), s.lang);
+    const flagged = lineSpans(r);
+    for (const h of [...s.headings, ...s.about, ...s.contact]) {
+      expect(r.text.split('\n')).toContain(h);
+      expect(flagged).not.toContain(h);
+      expect(r.removed.map((x) => x.text)).not.toContain(h);
+    }
+  });
+
+  it('a second pass removes nothing and changes nothing', () => {
+    const first = cleanup(doc(s.banners[0]), s.lang);
+    const second = cleanup(first.text, s.lang);
+    expect(second.text).toBe(first.text);
+    expect(second.removed).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 // Shared test helpers: run the built CLI, validate records against the generated JSON Schema.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { jsonSchema, type PressRecord } from '../src/export/schema.js';
@@ -52,4 +53,16 @@ export function spanProblems(r: PressRecord): string[] {
     for (const f of [e.name, ...e.aliases]) if (!forms.has(f) && !r.text.includes(f)) problems.push(`entities[${i}]: form ${JSON.stringify(f)} is not in the text`);
   });
   return problems;
+}
+
+/**
+ * ../shared (seeds and dev corpora) sits beside the repository in development and in CI. Tests that
+ * read it fail loudly when it is missing, so that a green run never hides tests that did not run;
+ * PRESSX_NO_SHARED=1 skips them on purpose (say so when you report such a run).
+ */
+export const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
+export function haveShared(): boolean {
+  if (existsSync(SHARED)) return true;
+  if (process.env.PRESSX_NO_SHARED === '1') return false;
+  throw new Error(`${SHARED} not found: these tests read the seeds and corpora there (PRESSX_NO_SHARED=1 skips them)`);
 }

@@ -20,7 +20,8 @@ export interface CleanupResult {
 const GRAVE_CONTRACTIONS = Object.values(CLEANUP_LOCALES).flatMap((l) => l.graveContractions ?? []);
 
 export function cleanup(raw: string, lang: string, opts: RepairOptions = {}): CleanupResult {
-  const input = String(raw ?? '').replace(/\r\n?/g, '\n');
+  // CR LF and CR become LF inside repairText (repairs of kind 'newline'), so that every change is listed.
+  const input = String(raw ?? '');
   const rep = repairText(input, { graveContractions: GRAVE_CONTRACTIONS, ...opts });
   const st = analyseLines(rep.text, lang);
 
@@ -32,6 +33,7 @@ export function cleanup(raw: string, lang: string, opts: RepairOptions = {}): Cl
   let pos = 0;
   let len = 0;
   let pendingBlank = false;
+  let droppedSince = false;
   let any = false;
   const removed: RemovedItem[] = [];
   for (let i = 0; i < n; i++) {
@@ -44,14 +46,19 @@ export function cleanup(raw: string, lang: string, opts: RepairOptions = {}): Cl
     }
     if (l.role === 'removed') {
       removed.push({ text: l.text, reason: l.reason ?? 'boilerplate' });
+      droppedSince = true;
       continue;
     }
     if (any) {
-      const sep = pendingBlank ? '\n\n' : '\n';
+      // Lines that were apart only because a removed line stood between them stay apart: a blank
+      // line keeps a second repair pass from joining "word-" to the next line as a hyphenation.
+      const apart = droppedSince && /\p{L}-$/u.test(parts[parts.length - 1] ?? '');
+      const sep = pendingBlank || apart ? '\n\n' : '\n';
       parts.push(sep);
       len += sep.length;
     }
     pendingBlank = false;
+    droppedSince = false;
     any = true;
     outStart[i] = len;
     parts.push(l.text);

@@ -49,14 +49,17 @@ export class EditTracker {
     this.text = raw;
   }
 
-  /** Raw offset of a position of the current text that is not strictly inside a repair. */
-  private rawPos(p: number, hint: { i: number }): number {
+  /**
+   * Raw offset of a position of the current text that is not strictly inside a repair. An edit's
+   * end (`isEnd`) stays before an empty repair standing at that position (which follows the edit).
+   */
+  private rawPos(p: number, hint: { i: number }, isEnd = false): number {
     const reps = this.reps;
-    while (hint.i + 1 < reps.length && reps[hint.i + 1].end <= p) hint.i++;
-    if (hint.i < 0 || reps[hint.i].end > p) {
+    while (hint.i + 1 < reps.length && (reps[hint.i + 1].end < p || (reps[hint.i + 1].end === p && !(isEnd && reps[hint.i + 1].start === p)))) hint.i++;
+    if (hint.i < 0 || reps[hint.i].end > p || (isEnd && reps[hint.i].start === p && reps[hint.i].end === p)) {
       // search back (rare: hint overshot)
       let k = Math.min(hint.i, reps.length - 1);
-      while (k >= 0 && reps[k].end > p) k--;
+      while (k >= 0 && (reps[k].end > p || (isEnd && reps[k].start === p && reps[k].end === p))) k--;
       return k < 0 ? p : reps[k].rawEnd + (p - reps[k].end);
     }
     const r = reps[hint.i];
@@ -101,7 +104,7 @@ export class EditTracker {
     const hint = { i: -1 };
     const raws = expanded.map(({ e }) => {
       const a = this.rawPos(e.start, hint);
-      const b = this.rawPos(e.end, hint);
+      const b = this.rawPos(e.end, hint, true);
       return [a, b];
     });
     // 3. Build the new text and the new repair list (merge walk over old repairs and edits).
@@ -200,6 +203,7 @@ const BAD_CHARS = new Set(
 );
 const RE_LETTER = /\p{L}/u;
 const RE_LOWER = /\p{Ll}/u;
+const RE_LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const RE_UNUSABLE = /[\p{Cn}\p{Co}\p{Cs}]/u;
 
 function isLetterAt(s: string, i: number): boolean {
@@ -220,6 +224,8 @@ interface Candidate {
   lead: number; // first char code of the run
   lostNbsp: boolean;
   lossy: boolean;
+  /** Lossy with only '?' standing for the lost byte: too common in clean text ("¿Qué?»") to take alone. */
+  qmark?: boolean;
   grave: boolean;
   primary: boolean;
 }
@@ -227,6 +233,7 @@ interface Candidate {
 /** Plausibility of a decoded code point: 1 plausible, 0 only inside a chain, -1 implausible. */
 function plausibility(cp: number, nb: number): number {
   if (cp === 0xfffd) return 1;
+  if (cp < 0xa0) return 0; // C1 controls: only as the first reading of double mojibake (a chain)
   if (nb === 2) {
     if (cp < 0x100) return 1; // Latin-1: symbols and accented letters
     if (cp < 0x250) return 1; // Latin Extended-A/B
@@ -248,6 +255,12 @@ function plausibility(cp: number, nb: number): number {
   return 1; // 4-byte: emoji and supplementary planes
 }
 
+// A byte lost in an earlier conversion (ftfy's "lossy" sequences): U+FFFD or U+001A (what a sloppy
+// codec writes for an undefined byte) where a byte of a UTF-8 sequence should be, or '?' in the
+// same place (code pages that write '?' for what they cannot encode). The whole sequence stands for
+// one unknown character and becomes one U+FFFD, as ftfy's replace_lossy_sequences does.
+const isLost = (c: number): boolean => c === 0xfffd || c === 0x1a;
+
 function scanCodePage(text: string, cp: CodePage, from: number, to: number, out: Candidate[]): void {
   const t = cp.toByte;
   for (let i = from; i < to; i++) {
@@ -260,23 +273,19 @@ function scanCodePage(text: string, cp: CodePage, from: number, to: number, out:
     let c1 = c >= 0x80 && c < 0xa0;
     let bad = BAD_CHARS.has(c);
     let lostNbsp = false;
-    let lossy = false;
+    let lostAt = -1;
     let cpv = need === 1 ? b & 0x1f : need === 2 ? b & 0x0f : b & 0x07;
     for (let k = 1; k <= need; k++) {
-      const cc = text.charCodeAt(i + k);
-      let bb = i + k < to ? t[cc] : -1;
+      const cc = i + k < to ? text.charCodeAt(i + k) : -1;
+      let bb = cc >= 0 ? t[cc] : -1;
       if (cc === 0x20 && need === 1) {
         bb = 0xa0;
         lostNbsp = true;
       }
-      // A byte lost in an earlier conversion: U+FFFD (or '?' after two good bytes) where a
-      // continuation byte should be. The whole sequence stands for one unknown character.
-      if (i + k < to && (cc === 0xfffd || (cc === 0x3f && k >= 2 && need >= 2))) {
-        lossy = true;
-        out.push({ s: i, e: i + k + 1, out: '\ufffd', cp: 0xfffd, nb: need + 1, c1, bad, lead: c, lostNbsp: false, lossy, grave: false, primary: cp.primary });
-        i = i + k;
-        ok = false;
-        break;
+      if (cc >= 0 && (isLost(cc) || (cc === 0x3f && (need >= 2 || b <= 0xc3)))) {
+        // '?' after a 2-byte lead only for C2/C3 (ftfy: Latin-1 range), where it is most common.
+        if (lostAt < 0) lostAt = k;
+        continue;
       }
       if (bb < 0x80 || bb > 0xbf) {
         ok = false;
@@ -286,9 +295,30 @@ function scanCodePage(text: string, cp: CodePage, from: number, to: number, out:
       if (BAD_CHARS.has(cc)) bad = true;
       cpv = (cpv << 6) | (bb & 0x3f);
     }
+    if (lostAt > 0) {
+      // Lossy sequence: the lost byte(s) and the continuation bytes around them, up to the length
+      // the lead byte announces; a '?' alone (no U+FFFD) must be followed or preceded by a real
+      // continuation byte for 3- and 4-byte leads, as in ftfy.
+      let e = i + 1;
+      let lost = 0;
+      let q = 0;
+      for (let k = 1; k <= need && e < to; k++, e++) {
+        const cc = text.charCodeAt(e);
+        const bb = t[cc];
+        if (isLost(cc)) lost++;
+        else if (cc === 0x3f) q++;
+        else if (!(bb >= 0x80 && bb <= 0xbf)) break;
+      }
+      const len = e - i - 1;
+      const okLossy = len === need && (lost > 0 || q === 1);
+      if (okLossy) {
+        out.push({ s: i, e, out: '\ufffd', cp: 0xfffd, nb: need + 1, c1, bad, lead: c, lostNbsp: false, lossy: true, qmark: lost === 0 && lostAt === 1, grave: false, primary: cp.primary });
+        i = e - 1;
+      }
+      continue;
+    }
     if (!ok) continue;
     let e = i + need + 1;
-    void lossy;
     let nb = need + 1;
     if (need === 1 && cpv < 0x80) continue;
     if (need === 2 && cpv < 0x800) continue;
@@ -311,10 +341,29 @@ function scanCodePage(text: string, cp: CodePage, from: number, to: number, out:
   }
 }
 
+const RE_SCRIPTS: RegExp[] = [/\p{sc=Greek}/u, /\p{sc=Cyrillic}/u, /\p{sc=Hebrew}/u, /\p{sc=Arabic}/u];
+
+function sameScriptEdge(text: string, c: Candidate): boolean {
+  const edges = [text[c.s - 1] ?? '', text[c.e] ?? ''].filter((ch) => ch && RE_LETTER.test(ch));
+  if (edges.length === 0) return false;
+  const run = text.slice(c.s, c.e);
+  return RE_SCRIPTS.some((re) => re.test(run) && edges.some((ch) => re.test(ch)));
+}
+
+function isC1Byte(c: number): boolean {
+  const b = CP1252.toByte[c];
+  return b >= 0x80 && b < 0xa0;
+}
+
 function scoreCandidate(text: string, c: Candidate, chained: boolean): number {
   let score = 0;
+  // ('?' after "â" and before a byte 80-9F is the punctuation block: "â?™" for a lost "’")
+  if (c.qmark) return chained || (c.lead === 0xe2 && c.nb === 3 && isC1Byte(text.charCodeAt(c.e - 1))) ? 3 : 0;
   if (c.lossy) return c.nb >= 3 || chained || (isLetterAt(text, c.s - 1) && isLetterAt(text, c.e)) ? 3 : 0;
   if (!c.primary && c.nb === 2 && !chained && !isLetterAt(text, c.s - 1) && !isLetterAt(text, c.e)) return 0;
+  // Another code page: a run holding a letter of the script of the letter next to it is that
+  // script's own text ("«π" in Greek is not Mac Roman for "ǹ").
+  if (!c.primary && !chained && sameScriptEdge(text, c)) return 0;
   if (c.c1) score += 4;
   if (c.nb >= 3) score += 2;
   if (c.bad) score += 2;
@@ -329,7 +378,7 @@ function scoreCandidate(text: string, c: Candidate, chained: boolean): number {
 }
 
 /** One round of mojibake detection; returns edits (text is not modified). */
-function mojibakeEdits(text: string, graveNext: RegExp | null): Edit[] {
+function mojibakeEdits(text: string, graveNext: RegExp | null, mask: Uint8Array | null = null): Edit[] {
   const edits: Edit[] = [];
   const n = text.length;
   let lineStart = 0;
@@ -339,27 +388,64 @@ function mojibakeEdits(text: string, graveNext: RegExp | null): Edit[] {
     // Fast skip for lines without any non-ASCII character.
     let hasHigh = false;
     for (let i = lineStart; i < lineEnd; i++) if (text.charCodeAt(i) >= 0x80) { hasHigh = true; break; }
-    if (hasHigh) mojibakeLine(text, lineStart, lineEnd, graveNext, edits);
+    if (hasHigh) mojibakeLine(text, lineStart, lineEnd, graveNext, edits, mask);
     lineStart = lineEnd + 1;
   }
   return edits;
 }
 
-function acceptRun(text: string, cands: Candidate[], graveNext: RegExp | null): Candidate[] {
+// Second characters that make a lone 2-byte sequence weak evidence: after a capital they also occur
+// in clean text (currency "Ã¥" in stylised writing, ordinals "Nª", "Nº", section and pilcrow signs).
+// ftfy leaves such pairs alone "without further info"; so do we when the line holds other non-ASCII
+// characters that no UTF-8 reading explains (then the line is not wholly mis-decoded, as in ftfy,
+// which only re-decodes a segment when all of it decodes).
+const WEAK_SECOND = new Set([0xa4, 0xa5, 0xa7, 0xaa, 0xb6, 0xba]);
+
+function strayHigh(text: string, k: number, cands: Candidate[]): boolean {
+  if (k < 0 || k >= text.length || text.charCodeAt(k) < 0x80 || text.charCodeAt(k) === 0xa0) return false;
+  return !cands.some((c) => c.s <= k && k < c.e);
+}
+
+function acceptRun(text: string, cands: Candidate[], graveNext: RegExp | null, foreign = false): Candidate[] {
   const accepted: Candidate[] = [];
+  const taken = new Uint8Array(cands.length);
   // Chain partners: adjacent candidates that could be real (no lost space, decodable to something usable).
   const partner = cands.map((c) => !c.lostNbsp && plausibility(c.cp, c.nb) >= 0);
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i];
     if (c.lostNbsp) continue;
     const chained = (i > 0 && partner[i - 1] && cands[i - 1].e === c.s) || (i + 1 < cands.length && partner[i + 1] && cands[i + 1].s === c.e);
-    if (scoreCandidate(text, c, chained) >= 2) accepted.push(c);
+    if (foreign && !chained && c.nb === 2 && !c.c1 && !c.bad && !c.lossy && WEAK_SECOND.has(text.charCodeAt(c.s + 1))) {
+      taken[i] = 2; // weak and contradicted: never rescued below
+      continue;
+    }
+    if (scoreCandidate(text, c, chained) >= 2) {
+      accepted.push(c);
+      taken[i] = 1;
+    }
+  }
+  // Rescue: a 2-byte sequence of a script (Arabic, Cyrillic, Hebrew …) that is only plausible in a
+  // chain, or whose continuation byte A0 became a space, is taken when the line already holds at
+  // least two accepted sequences with the same lead byte and it decodes to a letter or a digit
+  // ("Ù Ù Ù¡" among repaired Arabic words are Arabic-Indic digits).
+  if (accepted.length >= 2) {
+    const leads = new Map<number, number>();
+    for (const a of accepted) if (a.nb === 2 && !a.lossy) leads.set(a.lead, (leads.get(a.lead) ?? 0) + 1);
+    for (let i = 0; i < cands.length; i++) {
+      const c = cands[i];
+      if (taken[i] || c.grave || c.nb !== 2 || c.lossy || (leads.get(c.lead) ?? 0) < 2) continue;
+      // not next to a non-ASCII character that no candidate explains (another code page may be at work)
+      if (strayHigh(text, c.s - 1, cands) || strayHigh(text, c.e, cands)) continue;
+      if (plausibility(c.cp, 2) < 0 || !RE_LETTER_OR_DIGIT.test(c.out)) continue;
+      accepted.push(c);
+      taken[i] = 1;
+    }
   }
   // Second stage: "Ã " (à whose no-break space became a space), and other lost no-break spaces
   // on lines that already hold mojibake.
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i];
-    if (!c.lostNbsp) continue;
+    if (!c.lostNbsp || taken[i]) continue;
     if (c.grave) {
       const lowerAt = (k: number) =>
         k >= 0 && k < text.length && (RE_LOWER.test(text[k]) || accepted.some((a) => a.e === k + 1 && RE_LOWER.test(a.out)));
@@ -381,18 +467,62 @@ function acceptRun(text: string, cands: Candidate[], graveNext: RegExp | null): 
   return accepted;
 }
 
-function mojibakeLine(text: string, from: number, to: number, graveNext: RegExp | null, edits: Edit[]): void {
+/**
+ * Drops candidates that straddle text produced by the previous round (mask) and text it left,
+ * unless the part it left holds a C1 control (never clean text: a first reading that stopped short).
+ */
+function within(text: string, cands: Candidate[], mask: Uint8Array | null): Candidate[] {
+  if (!mask) return cands;
+  return cands.filter((c) => {
+    let n = 0;
+    let c1 = false;
+    for (let k = c.s; k < c.e; k++) {
+      n += mask[k];
+      if (!mask[k]) {
+        const cc = text.charCodeAt(k);
+        if (cc >= 0x80 && cc < 0xa0) c1 = true;
+      }
+    }
+    return n === c.e - c.s || (n > 0 && c1);
+  });
+}
+
+/** True when a non-ASCII character of the line is outside every candidate. */
+function hasForeign(text: string, from: number, to: number, cands: Candidate[]): boolean {
+  let j = 0;
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) < 0x80) continue;
+    while (j < cands.length && cands[j].e <= i) j++;
+    if (j >= cands.length || cands[j].s > i) return true;
+  }
+  return false;
+}
+
+function mojibakeLine(text: string, from: number, to: number, graveNext: RegExp | null, edits: Edit[], mask: Uint8Array | null): void {
   const primary: Candidate[] = [];
   scanCodePage(text, CP1252, from, to, primary);
-  let accepted = primary.length ? acceptRun(text, primary, graveNext) : [];
-  if (accepted.length === 0) {
+  const prim = within(text, primary, mask);
+  const foreign = !mask && hasForeign(text, from, to, primary);
+  let accepted = prim.length ? acceptRun(text, prim, graveNext, foreign) : [];
+  // Another code page (windows-1251/1250, Mac Roman) when windows-1252 explains nothing, or leaves
+  // non-ASCII characters it cannot explain: the page whose accepted sequences cover most wins.
+  if (accepted.length === 0 || foreign) {
+    const covered = (a: Candidate[]) => a.reduce((n, c) => n + c.e - c.s, 0);
+    let best = covered(accepted);
     for (const cp of CODE_PAGES) {
       if (cp.primary) continue;
-      const cands: Candidate[] = [];
-      scanCodePage(text, cp, from, to, cands);
+      const all: Candidate[] = [];
+      scanCodePage(text, cp, from, to, all);
+      const cands = within(text, all, mask);
       if (cands.length === 0) continue;
+      // over a partial windows-1252 reading, only a page that explains every non-ASCII character
+      if (accepted.length > 0 && hasForeign(text, from, to, all)) continue;
       const acc = acceptRun(text, cands, null);
-      if (acc.length > accepted.length) accepted = acc;
+      const cov = covered(acc);
+      if (cov > best) {
+        accepted = acc;
+        best = cov;
+      }
     }
   }
   // Merge adjacent accepted sequences into one edit.
@@ -449,6 +579,8 @@ LATIN1_NAMES.forEach((name, i) => (ENTITIES[name] = String.fromCharCode(0xa0 + i
 
 const RE_MARKUP = /<(\/?)([a-zA-Z][a-zA-Z0-9:]{0,15})(?:\s[^<>]{0,2000})?\/?>|&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));/g;
 
+const RE_ESCAPED_TAG = /\/?([a-zA-Z][a-zA-Z0-9:]{0,15})(?=[\s/>&]|$)/y;
+
 function markupEdits(text: string): Edit[] {
   if (text.indexOf('<') < 0 && text.indexOf('&') < 0) return [];
   // (tags inside a comment are skipped with the comment)
@@ -482,6 +614,13 @@ function markupEdits(text: string): Edit[] {
         const v = dec !== undefined ? parseInt(dec, 10) : parseInt(hex, 16);
         if (v >= 0x80 && v < 0xa0) rep = C1_TO_1252[v - 0x80] || undefined;
         else if (v > 0 && v <= 0x10ffff && !(v >= 0xd800 && v < 0xe000)) rep = String.fromCodePoint(v);
+      }
+      // "&lt;b&gt;" is a tag shown as text: decoded, it would be read as markup by the next pass
+      // (and by a second repair of the output), so an escaped tag stays escaped.
+      if (rep === '<') {
+        RE_ESCAPED_TAG.lastIndex = m.index + all.length;
+        const t = RE_ESCAPED_TAG.exec(text);
+        if (t && (BLOCK_TAGS.has(t[1].toLowerCase()) || INLINE_TAGS.has(t[1].toLowerCase()))) continue;
       }
       if (rep !== undefined) edits.push({ start: m.index, end: m.index + all.length, text: rep, kind: 'entity' });
     }
@@ -529,6 +668,12 @@ function strayReplacementEdits(text: string): Edit[] {
 // Latin ligatures (U+FB00..U+FB06), digraph letters (U+01C4..U+01CC), fullwidth ASCII (U+FF01..U+FF5E).
 const RE_COMPAT = /[\ufb00-\ufb06\u01c4-\u01cc\uff01-\uff5e]{1,64}/g;
 
+// Fullwidth forms are the normal punctuation and digits of Chinese, Japanese and Korean text: a
+// fullwidth run next to CJK characters stays (ftfy's fix_character_width would change it; the
+// issue wants clean text in any language untouched).
+const RE_LOW_SURROGATE = /[\udc00-\udfff]/;
+const RE_CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u3000-\u303f\uff61-\uffdc]/u;
+
 function compatEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   RE_COMPAT.lastIndex = 0;
@@ -537,6 +682,12 @@ function compatEdits(text: string): Edit[] {
     const rep = m[0].normalize('NFKC');
     if (rep !== m[0]) {
       const kind = m[0].charCodeAt(0) >= 0xff01 ? 'width' : 'ligature';
+      if (kind === 'width') {
+        const e = m.index + m[0].length;
+        const prev = m.index > 0 ? String.fromCodePoint(text.codePointAt(m.index - 1 - (m.index > 1 && RE_LOW_SURROGATE.test(text[m.index - 1]) ? 1 : 0))!) : '';
+        const next = e < text.length ? String.fromCodePoint(text.codePointAt(e)!) : '';
+        if (RE_CJK.test(prev) || RE_CJK.test(next)) continue;
+      }
       edits.push({ start: m.index, end: m.index + m[0].length, text: rep, kind });
     }
   }
@@ -573,7 +724,7 @@ function nfcEdits(text: string): Edit[] {
 const RE_HYPHEN_BREAK = /(\p{Ll})-[ \t]{0,4}\n[ \t]{0,4}(\p{Ll}[\p{L}\p{M}]{0,40})([.,;:!?]?)[ \t]?/gu;
 
 function hyphenationEdits(text: string): Edit[] {
-  if (text.indexOf('-\n') < 0 && !/-[ \t]+\n/.test(text)) return [];
+  if (text.indexOf('-\n') < 0 && !RE_HYPHEN_SPACE_BREAK.test(text)) return [];
   const edits: Edit[] = [];
   RE_HYPHEN_BREAK.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -584,40 +735,109 @@ function hyphenationEdits(text: string): Edit[] {
   return edits;
 }
 
-const RE_SPACES = /^[ \t]{1,1000}|[ \t]{1,1000}$|\t|[ \t]{2,1000}/gm;
-
+/** Runs of spaces and tabs: dropped at a line edge, else made one space (one repair per run). */
 function whitespaceEdits(text: string): Edit[] {
   const edits: Edit[] = [];
-  RE_SPACES.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = RE_SPACES.exec(text))) {
-    const s = m.index;
-    const e = s + m[0].length;
-    const atStart = s === 0 || text.charCodeAt(s - 1) === 10;
-    const atEnd = e === text.length || text.charCodeAt(e) === 10;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) continue;
+    let e = i + 1;
+    while (e < n && (text.charCodeAt(e) === 0x20 || text.charCodeAt(e) === 0x09)) e++;
+    const atStart = i === 0 || text.charCodeAt(i - 1) === 10;
+    const atEnd = e === n || text.charCodeAt(e) === 10;
     const rep = atStart || atEnd ? '' : ' ';
-    if (rep === m[0]) continue;
-    edits.push({ start: s, end: e, text: rep, kind: 'whitespace' });
+    if (e - i !== rep.length || c !== 0x20) edits.push({ start: i, end: e, text: rep, kind: 'whitespace' });
+    i = e - 1;
   }
   return edits;
 }
 
-/** Runs every repair pass. `raw` should already have its line breaks normalised to \n. */
-export function repairText(raw: string, opts: RepairOptions = {}): RepairOutput {
-  const t = new EditTracker(raw);
-  const graveNext = opts.graveContractions && opts.graveContractions.length
-    ? new RegExp(`(?:${opts.graveContractions.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'y')
-    : null;
+/** CR LF and lone CR become LF: one repair per run of line breaks that holds a CR. */
+function newlineEdits(text: string): Edit[] {
+  if (text.indexOf('\r') < 0) return [];
+  const edits: Edit[] = [];
+  const n = text.length;
+  for (let i = text.indexOf('\r'); i >= 0 && i < n; i = text.indexOf('\r', i)) {
+    let s = i;
+    while (s > 0 && text.charCodeAt(s - 1) === 10) s--;
+    let e = i;
+    let rep = '';
+    while (e < n) {
+      const c = text.charCodeAt(e);
+      if (c === 13) {
+        rep += '\n';
+        e += text.charCodeAt(e + 1) === 10 ? 2 : 1;
+      } else if (c === 10) {
+        rep += '\n';
+        e++;
+      } else break;
+    }
+    edits.push({ start: s, end: e, text: '\n'.repeat(i - s) + rep, kind: 'newline' });
+    i = e;
+  }
+  return edits;
+}
+
+const RE_REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
+const RE_HYPHEN_SPACE_BREAK = /-[ \t]{1,64}\n/;
+
+/**
+ * Every regular expression this module uses, for tests (each must run in linear time on long
+ * adversarial input: bounded quantifiers, no nested repetition over the same characters). The
+ * contraction pattern built from RepairOptions.graveContractions is a sticky alternation of words.
+ */
+export const REPAIR_PATTERNS: Readonly<Record<string, RegExp>> = Object.freeze({
+  letter: RE_LETTER,
+  lower: RE_LOWER,
+  letterOrDigit: RE_LETTER_OR_DIGIT,
+  unusable: RE_UNUSABLE,
+  markup: RE_MARKUP,
+  control: RE_CONTROL,
+  strayReplacement: RE_STRAY_FFFD,
+  compat: RE_COMPAT,
+  doubleSingleQuote: RE_DOUBLE_SINGLE,
+  nfcChunk: RE_NFC_CHUNK,
+  hyphenBreak: RE_HYPHEN_BREAK,
+  hyphenSpaceBreak: RE_HYPHEN_SPACE_BREAK,
+  regexSpecial: RE_REGEX_SPECIAL,
+  cjk: RE_CJK,
+  escapedTag: RE_ESCAPED_TAG,
+  greek: RE_SCRIPTS[0],
+  cyrillic: RE_SCRIPTS[1],
+  hebrew: RE_SCRIPTS[2],
+  arabic: RE_SCRIPTS[3],
+  lowSurrogate: RE_LOW_SURROGATE,
+});
+
+function hasNonAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return true;
+  return false;
+}
+
+/** One run of every pass; returns whether anything changed. */
+function repairPass(t: EditTracker, graveNext: RegExp | null, opts: RepairOptions): boolean {
+  t.apply(newlineEdits(t.text));
+  const before = t.text;
   t.apply(markupEdits(t.text));
-  let hasHigh = false;
-  for (let i = 0; i < t.text.length; i++) if (t.text.charCodeAt(i) >= 0x80) { hasHigh = true; break; }
-  if (hasHigh) {
+  if (hasNonAscii(t.text)) {
+    // Text mis-decoded twice is repaired in rounds; from the second round on, only text that the
+    // previous round produced is read again (double mojibake is wholly made of first-round output),
+    // so that clean characters next to a repair ("ã" in lower-cased mojibake) are never pulled in.
+    // A repeated pass reads the whole text afresh (as a second call would): the output is a fixed point.
+    let mask: Uint8Array | null = null;
     for (let round = 0; round < 3; round++) {
-      const edits = mojibakeEdits(t.text, graveNext);
+      const edits = mojibakeEdits(t.text, graveNext, mask);
       if (edits.length === 0) break;
       t.apply(edits);
+      mask = new Uint8Array(t.text.length);
+      let delta = 0;
+      for (const e of edits) {
+        const ns = e.start + delta;
+        mask.fill(1, ns, ns + e.text.length);
+        delta += e.text.length - (e.end - e.start);
+      }
     }
-    // Entities can surface from mojibake ("&amp;" rarely) — not handled; controls next.
     t.apply(controlEdits(t.text));
     if (opts.dropStrayReplacement !== false) t.apply(strayReplacementEdits(t.text));
     t.apply(compatEdits(t.text));
@@ -626,7 +846,28 @@ export function repairText(raw: string, opts: RepairOptions = {}): RepairOutput 
   } else {
     t.apply(controlEdits(t.text));
   }
+  // Joining hyphenated words and collapsing spaces uncover nothing the passes above would repair
+  // (the property tests check it): a change by them alone does not call for another pass
+  // (except a run of spaces made one after a non-ASCII character: "Ã" + tab becomes "Ã ", read as "à")
+  let changed = t.text !== before;
   t.apply(hyphenationEdits(t.text));
-  t.apply(whitespaceEdits(t.text));
+  const ws = whitespaceEdits(t.text);
+  for (const e of ws) if (e.text === ' ' && e.start > 0 && t.text.charCodeAt(e.start - 1) >= 0x80) changed = true;
+  t.apply(ws);
+  return changed;
+}
+
+/**
+ * Runs every repair pass. Line breaks may be CR LF or CR (normalised here, kind 'newline').
+ * Passes are repeated while they change something (at most 4 times), so that what one repair
+ * uncovers ("&amp;lt;", mojibake inside an entity, spaces left by a removed tag) is repaired too
+ * and repairing the output again changes nothing (as ftfy.fix_text, which loops to a fixed point).
+ */
+export function repairText(raw: string, opts: RepairOptions = {}): RepairOutput {
+  const t = new EditTracker(raw);
+  const graveNext = opts.graveContractions && opts.graveContractions.length
+    ? new RegExp(`(?:${opts.graveContractions.map((w) => w.replace(RE_REGEX_SPECIAL, '\\$&')).join('|')})`, 'y')
+    : null;
+  for (let i = 0; i < 4 && repairPass(t, graveNext, opts); i++);
   return t.result();
 }

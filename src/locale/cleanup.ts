@@ -36,6 +36,9 @@ export interface CleanupLocale {
   };
   /** Lower-case particles inside place names in a dateline ("Rio de Janeiro", "Frankfurt am Main"). */
   placeParticles: string[];
+  /** Separable verb particles a headline may end on although they are also prepositions
+   *  (de "Windhafen baut Terminal aus"). Only the title is let off; body lines ending on them stay cut off. */
+  verbParticles?: string[];
   /** Portuguese-style contractions after "à" whose space was eaten by mojibake (àquele). */
   graveContractions?: string[];
 }

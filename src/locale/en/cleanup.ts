@@ -31,7 +31,7 @@ export const en: CleanupLocale = {
   trailerStarts: [
     'View original content', 'View source version', 'SOURCE', '###', '# # #', '-30-', '- 30 -',
     'Photo - http', 'Photo: http', 'Logo - http', 'Logo: http', 'Video - http', 'Video: http',
-    'Multimedia download', 'Cision View original content',
+    'Multimedia download', 'Cision View original content', 'ENDS', '-ENDS-', '- ENDS -', '-END-',
   ],
   boilerplateLines: [
     'Comments are closed', 'Leave a comment', 'Leave a reply', 'Share', 'Share this', 'Share this article',
@@ -39,16 +39,19 @@ export const en: CleanupLocale = {
     'Print', 'Print this page', 'Print this article', 'Email', 'Email this', 'Tweet', 'Read more',
     'Read More', 'Back to top', 'Related articles', 'Related posts', 'Related news', 'Advertisement',
     'Click to share', 'Subscribe', 'Log in', 'Sign in', 'Accept cookies', 'Accept all cookies',
+    'About the author', 'About the writer', 'Share this:', 'Print this', 'Print article',
   ],
   boilerplateStarts: [
     'Read more:', 'Read more at', 'Read more about', 'Click here to', 'This website uses cookies',
     'This site uses cookies', 'We use cookies', 'By continuing to use this site', 'Sign up for our newsletter',
     'Subscribe to our newsletter', 'Share this article on', 'Related:', 'Also read:', 'See also:',
+    'Read more on', 'Continue reading', 'Share on Facebook', 'Share on X', 'Share via',
   ],
   bio: {
     firstPerson: ['I', "I'm", 'I’m', "I've", 'I’ve', 'my', 'My', 'me', 'myself'],
     cues: ['passion', 'passionate', 'profession', 'believer', 'enthusiast', 'lover', 'love', 'fan of', 'hobby',
-      'hobbies', 'graduate', 'writing', 'photography', 'freelance', 'blogger', 'journalist', 'writer'],
+      'hobbies', 'graduate', 'writing', 'photography', 'freelance', 'blogger', 'journalist', 'writer', 'reporter',
+      'correspondent', 'story ideas'],
     professions: ['journalist', 'writer', 'reporter', 'editor', 'correspondent', 'blogger', 'contributor',
       'columnist', 'author', 'freelancer', 'content writer', 'staff writer', 'news writer'],
     copulas: ['is a', 'is an', 'was a', 'is the', 'works as a', 'works as an'],
