@@ -6,6 +6,11 @@ type Row = [string, string | null, [string, string][]];
 
 const SPECS: Record<string, Row[]> = {
   en: [
+    ['The board met on May 24.', '2021-03-01', [['May 24', '2020-05-24']]],
+    ['The board will meet on January 10.', '2021-11-20', [['January 10', '2022-01-10']]],
+    ['Results for 2019 were strong and the fair on June 3 drew crowds.', '2023-01-01', [['2019', '2019'], ['June 3', '2019-06-03']]],
+    ['The offer expires on 23-Sep-2020.', null, [['23-Sep-2020', '2020-09-23']]],
+    ['It ships three days from today.', '2022-03-04', [['three days from today', '2022-03-07']]],
     ['The plant opened on 2023-05-24 in Ohio.', null, [['2023-05-24', '2023-05-24']]],
     ['On May 24 the board met.', null, [['May 24', 'XXXX-05-24']]],
     ['On May 24 the board met.', '2021-06-01', [['May 24', '2021-05-24']]],
@@ -38,6 +43,11 @@ const SPECS: Record<string, Row[]> = {
     ['The plant was built a year ago.', '2022-03-04', [['a year ago', '2021']]],
   ],
   fr: [
+    ['Le conseil s\'est réuni le 24 mai, il a voté.', '2021-03-01', [['24 mai', '2020-05-24']]],
+    ['Le salon ouvrira le 10 janvier.', '2021-11-20', [['10 janvier', '2022-01-10']]],
+    ['En 2019, la foire du 3 juin a attiré du monde.', '2023-01-01', [['2019', '2019'], ['3 juin', '2019-06-03']]],
+    ['La date limite est le 29/2.', null, [['29/2', 'XXXX-02-29']]],
+    ['Le groupe ouvrira samedi à 8 h.', '1999-05-26', [['samedi', '1999-05-29'], ['8 h', '1999-05-29T08:00']]],
     ['Le 12 mai, les deux groupes ont signé un accord.', null, [['12 mai', 'XXXX-05-12']]],
     ['Le 12 mai, les deux groupes ont signé un accord.', '2024-06-01', [['12 mai', '2024-05-12']]],
     ['La loi du 27 juin 2019 est entrée en vigueur.', null, [['27 juin 2019', '2019-06-27']]],
@@ -50,6 +60,11 @@ const SPECS: Record<string, Row[]> = {
     ['Actuellement, le site emploie du personnel.', null, [['Actuellement', 'PRESENT_REF']]],
   ],
   de: [
+    ['Der Vorstand hat sich am 24. Mai getroffen.', '2021-03-01', [['24. Mai', '2020-05-24']]],
+    ['Die Messe wird am 10. Januar eröffnet.', '2021-11-20', [['10. Januar', '2022-01-10']]],
+    ['Anno 2019 zog die Messe am 3. Juni viele Besucher an.', '2023-01-01', [['2019', '2019'], ['3. Juni', '2019-06-03']]],
+    ['Die Frist endet am 28.10. um Mitternacht.', null, [['28.10.', 'XXXX-10-28']]],
+    ['Das Werk öffnet Dez-2018 nicht.', null, [['Dez-2018', '2018-12']]],
     ['Am 24. Mai 2023 wurde der Vertrag unterzeichnet.', null, [['24. Mai 2023', '2023-05-24']]],
     ['Die Messe findet im Oktober statt.', '2022-03-04', [['Oktober', '2022-10']]],
     ['Der Umsatz stieg vergangene Woche.', '2022-03-04', [['vergangene Woche', '2022-W08']]],
@@ -62,6 +77,11 @@ const SPECS: Record<string, Row[]> = {
     ['Das war in den 90er Jahren.', null, [['90er Jahren', '199']]],
   ],
   es: [
+    ['La junta se reunió el 24 de mayo.', '2021-03-01', [['24 de mayo', '2020-05-24']]],
+    ['La feria abrirá el 10 de enero.', '2021-11-20', [['10 de enero', '2022-01-10']]],
+    ['En 2019 la feria del 3 de junio atrajo a mucha gente.', '2023-01-01', [['2019', '2019'], ['3 de junio', '2019-06-03']]],
+    ['El plazo vence el 29/2.', null, [['29/2', 'XXXX-02-29']]],
+    ['Llega dos días a partir de hoy.', '2022-03-04', [['dos días a partir de hoy', '2022-03-06']]],
     ['El acuerdo se firmó el 24 de mayo de 2023 en Madrid.', null, [['24 de mayo de 2023', '2023-05-24']]],
     ['La feria abre en octubre.', '2022-03-04', [['octubre', '2022-10']]],
     ['Las ventas crecerán el próximo mes.', '2022-03-04', [['el próximo mes', '2022-04']]],
@@ -74,6 +94,11 @@ const SPECS: Record<string, Row[]> = {
     ['La tienda abre a las 10:30 los sábados.', null, [['10:30', 'XXXX-XX-XXT10:30']]],
   ],
   pt: [
+    ['O conselho reuniu-se em 24 de maio e votou.', '2021-03-01', [['24 de maio', '2020-05-24']]],
+    ['A feira abrirá em 10 de janeiro.', '2021-11-20', [['10 de janeiro', '2022-01-10']]],
+    ['Em 2019 a feira de 3 de junho atraiu muita gente.', '2023-01-01', [['2019', '2019'], ['3 de junho', '2019-06-03']]],
+    ['O prazo termina em 29/2.', null, [['29/2', 'XXXX-02-29']]],
+    ['A fábrica abriu dois meses atras.', '2022-03-04', [['dois meses atras', '2022-01']]],
     ['O acordo foi assinado em 24 de maio de 2023.', null, [['24 de maio de 2023', '2023-05-24']]],
     ['A feira abre em outubro.', '2022-03-04', [['outubro', '2022-10']]],
     ['As vendas subiram no ano passado.', '2022-03-04', [['ano passado', '2021']]],
@@ -104,6 +129,26 @@ for (const [lang, rows] of Object.entries(SPECS)) {
     }
   });
 }
+
+describe('year inference', () => {
+  it('marks inferred years, not stated ones', () => {
+    const out = extractDates('Its 2023 Demo Day took place on October 16th. On May 24 the board met.', 'en', null);
+    expect(out.map((d) => [d.text, d.value, d.inferred ?? false])).toEqual([
+      ['2023', '2023', false],
+      ['October 16th', '2023-10-16', true],
+      ['May 24', 'XXXX-05-24', false],
+    ]);
+  });
+  it('a year stated in another sentence does not carry over', () => {
+    expect(extractDates('Sales rose in 2019. On May 24 the board met.', 'en', '2023-06-01').map((d) => d.value)).toEqual(['2019', '2023-05-24']);
+  });
+  it('a bare year repeated in the document is listed once', () => {
+    expect(extractDates('The 2025 Forum opened. The 2025 Forum closed.', 'en', null).map((d) => d.text)).toEqual(['2025']);
+  });
+  it('February 29 goes to a leap year', () => {
+    expect(extractDates('The deal closed on Feb 29.', 'en', '2017-03-22').map((d) => d.value)).toEqual(['2016-02-29']);
+  });
+});
 
 describe('not dates', () => {
   const none: [string, string][] = [

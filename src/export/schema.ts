@@ -51,6 +51,7 @@ export const DateItem = Span.extend({
   text: z.string(),
   type: DateType,
   value: z.string().describe('TIMEX3 value: 2023-05-24, 2023-10, 2024, 2025-Q1, XXXX-05-24, P18Y, PRESENT_REF…'),
+  inferred: z.literal(true).optional().describe('the year is not written: taken from a year stated nearby, or from the reference date and the tense'),
 });
 
 export const FigureKind = z.enum(['count', 'money', 'percent', 'ordinal', 'quantity']);

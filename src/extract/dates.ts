@@ -3,8 +3,11 @@
 // Rule-based and data-driven: every word comes from src/locale/<lang>/dates.ts; this file holds only
 // the language-independent shapes (day-month-year orders, numeric dates, durations, shifts …).
 // Each rule is one linear-time regex (bounded alternations of literals, no nested repetition),
-// compiled once per language. Candidates from all rules are merged longest-first; then dates without
-// a stated year take the last year stated earlier on the same line, else the reference year, else XXXX.
+// compiled once per language. Each rule names its trigger categories (months, weekdays, digits, units …):
+// it runs only on the windows of text around a word of those categories. Candidates from all rules
+// are merged longest-first. Then dates without a stated year take a year stated earlier in the same
+// sentence, else one from the reference date and the tense of the sentence (locale future/past
+// markers), else keep XXXX; such values carry `inferred: true`. A repeated bare year is listed once.
 //
 // chrono-node was measured as a base (v2.10, en parser): about 1.2 MB/s on the seeds, under the
 // stage's speed bar, and its values need re-mapping to TIMEX3 anyway; the rules below cover the
@@ -32,25 +35,37 @@ interface Cand {
   year?: number;
   /** value starts with XXXX to be filled from the context year or the reference */
   needsYear?: boolean;
+  /** a clock time on the reference day: takes the day of a date before it in the sentence */
+  clock?: boolean;
+  /** a bare year ("2017", "the 2025 Summit"): listed once per document */
+  bare?: boolean;
+  /** the year was not written: taken from the context or the reference and the tense */
+  inferred?: boolean;
 }
 
 interface Ctx {
   text: string;
+  /** the lower-cased text (same offsets) */
+  low: string;
   ref: Ref | null;
   L: DateLocale;
   C: Compiled;
 }
 
-type Rule = { re: RegExp; prio: number; fn: (m: RegExpExecArray, c: Ctx) => Cand | null };
+type Rule = { re: RegExp; prio: number; need: number; fn: (m: RegExpExecArray, c: Ctx) => Cand | null };
+
+// Trigger categories: a rule runs only on the windows holding a word of one of its categories.
+const T_DIG = 1, T_MON = 2, T_WD = 4, T_UNIT = 8, T_REL = 16, T_SEAS = 32, T_QH = 64, T_WEEK = 128, T_DEC = 256, T_SET = 512,
+  T_REF = 1024, T_HOUR = 2048, T_SU = 4096;
 
 interface Compiled {
   rules: Rule[];
   notDates: RegExp | null;
-  futureRe: RegExp | null;
+  tenseRe: RegExp | null;
   contextRe: RegExp;
   countQualRe: RegExp | null;
   yearFollowers: Set<string>;
-  triggers: Set<string>;
+  triggers: Map<string, number>;
   numKeys: string[];
   monthAbbrev: Set<string>;
   norm: (s: string) => string;
@@ -241,8 +256,9 @@ function compile(lang: string, L: DateLocale): Compiled {
   const monthOf = (s: string): number => L.months[norm(s).replace(/\.$/, '')] ?? 0;
 
   const rules: Rule[] = [];
+  let need = T_DIG;
   const add = (src: string, prio: number, fn: Rule['fn']): void => {
-    rules.push({ re: re(src), prio, fn });
+    rules.push({ re: re(src), prio, need, fn });
   };
 
   const mk = (m: RegExpExecArray, type: DateType, value: string, extra: Partial<Cand> = {}): Cand => ({
@@ -297,11 +313,32 @@ function compile(lang: string, L: DateLocale): Compiled {
   // 2015-3, 2015-03 (a single digit or a leading zero: 2015-16 is a span of years)
   add(`(?<![\\d.\\-/])(\\d{4})-(0[1-9]|[1-9])(?![\\d\\-/])`, 3, (m) => dateVal(m, +m[1], +m[2], null));
 
+  // 29/2, 28.10. (day-month languages; a part over 12 or written with two digits, so "1/2" stays a fraction)
+  if (L.numericOrder === 'dmy') {
+    add(`(?<![\\d.,\\-/])(\\d{1,2})(?:/(\\d{1,2})(?![\\d/]|[.,]\\d)|\\.(\\d{1,2})\\.(?![\\d]))`, 1, (m) => {
+      const d = +m[1];
+      const mo = +(m[2] ?? m[3]);
+      if (m[2] && m[1].length + m[2].length < 3 && d <= 12) return null;
+      if (d > 31 || mo < 1 || mo > 12 || d < 1) return null;
+      const c = mk(m, 'date', `XXXX-${pad2(mo)}-${pad2(d)}`, { needsYear: true });
+      return c;
+    });
+  }
+  // 23/Sep/2020, 05-Aug-2016, 2019-aug-1, Dec-2018, Dec/2018
+  add(`${B}(?:(\\d{1,2})([/\\-.])(${MON})\\2(\\d{4})|(\\d{4})([/\\-])(${MON})\\6(\\d{1,2})|(${MON})[/\\-](\\d{4}))${E}`, 5, (m) => {
+    if (m[1]) return dateVal(m, +m[4], monthOf(m[3]), +m[1]);
+    if (m[5]) return dateVal(m, +m[5], monthOf(m[7]), +m[8]);
+    return dateVal(m, +m[10], monthOf(m[9]), null);
+  });
+  need = T_MON;
   // day month [year]: "24 May 2023", "le 12 mai", "24. Mai", "24 de mayo de 2023", "Tuesday, 24th of May"
   if (L.dayMonthJoin.length) {
-    add(`${B}(?:(${WD}),?${S})?(?<!\\d[.,])(\\d{1,2})${ORD}${S}?${DMJ}(${MON})${E}\\.?(?:${MYJ}(\\d{4}|['’]\\d{2})${E})?`, 6, (m) =>
-      dateVal(m, m[4] ? year2(m[4]) : null, monthOf(m[3]), +m[2]),
-    );
+    add(`${B}(?:(${WD}),?${S})?(?<!\\d[.,])(\\d{1,2})${ORD}${S}?${DMJ}(${MON})${E}\\.?(?:${MYJ}(\\d{4}|['’]\\d{2})${E})?`, 6, (m) => {
+      const d = dateVal(m, m[4] ? year2(m[4]) : null, monthOf(m[3]), +m[2]);
+      // "le 10 janvier." ends a sentence: the full stop belongs to an abbreviation only
+      if (d && !m[4] && m[0].endsWith('.') && !monthAbbrev.has(norm(m[3]))) d.end--;
+      return d;
+    });
   }
   // month day [year]: "May 24", "October 16th", "Oct. 2, 2023", "Tuesday, May 24"
   add(`${B}(?:(${WD}),?${S})?(${MON})${E}\\.?(?:${S}|/)(\\d{1,2})${ORD}(?![\\p{L}\\p{N}])(?!\\.\\d|,\\d{3}|${S}(?:${UNIT})${E})(?:,?${S}(\\d{4})${E})?`, 6, (m, c) => {
@@ -338,19 +375,21 @@ function compile(lang: string, L: DateLocale): Compiled {
     if (shiftW === 1 && mo <= c.ref.m) y += 1;
     return mk(m, 'date', `${pad4(y)}-${pad2(mo)}`);
   });
+  need = T_WD;
   // [shift] weekday [shift]: "Friday", "last Friday", "vendredi dernier", "el próximo lunes"
   add(`${B}${DET}(?:(${SB})${S})?(${WDF})${E}(?:${S}(${SA})${E})?`, 3, (m, c) => {
     const wd = L.weekdays[norm(m[2])];
     const shiftW = m[1] ? (lk(L.shiftBefore, m[1]) as Shift) : m[3] ? (lk(L.shiftAfterNoun, m[3]) as Shift) : undefined;
     if (!c.ref) return mk(m, 'date', `XXXX-WXX-${wd}`);
     const rw = weekday(c.ref);
-    let forward = shiftW === 1 || (shiftW === undefined && isFuture(c, m.index));
+    let forward = shiftW === 1 || (shiftW === undefined && tenseAt(c, c.low, m.index, m.index + m[0].length) === 1);
     if (shiftW === 0) forward = wd >= rw;
     let delta: number;
     if (forward) delta = ((wd - rw + 7) % 7) || (shiftW === undefined ? 0 : 7);
     else delta = -(((rw - wd + 7) % 7) || (shiftW === undefined ? 0 : 7));
     return mk(m, 'date', ymd(addDays(c.ref, delta)));
   });
+  need = T_REL | T_WD;
   // relative days and parts of day: "yesterday", "hier soir", "Tuesday night", "ayer por la tarde"
   add(`${B}(?:(${RELDAY})|(${WDF}))(?:${S}${PODJ}(${POD}))?${E}`, 4, (m, c) => {
     const pod = m[3] ? (lk(L.partsOfDay, m[3]) as PartOfDay) : null;
@@ -365,24 +404,27 @@ function compile(lang: string, L: DateLocale): Compiled {
       if (!c.ref) day = `XXXX-WXX-${wd}`;
       else {
         const rw = weekday(c.ref);
-        const delta = isFuture(c, m.index) ? (wd - rw + 7) % 7 : -((rw - wd + 7) % 7);
+        const delta = tenseAt(c, c.low, m.index, m.index + m[0].length) === 1 ? (wd - rw + 7) % 7 : -((rw - wd + 7) % 7);
         day = ymd(addDays(c.ref, delta));
       }
     }
     return mk(m, pod ? 'time' : 'date', pod ? `${day}T${pod}` : day);
   });
+  need = T_REL;
   if (Object.keys(L.dayParts).length) {
     add(`${B}(${A(Object.keys(L.dayParts))})${E}`, 5, (m, c) => {
       const [n, pod] = lk(L.dayParts, m[1]) as [number, PartOfDay];
       return mk(m, 'time', `${c.ref ? ymd(addDays(c.ref, n)) : 'XXXX-XX-XX'}T${pod}`);
     });
   }
+  need = T_SU;
   // shifted calendar units: "last year", "this quarter", "l'an dernier", "vergangene Woche", "el próximo mes"
   add(`${B}${DET}(?:(${SB})${S}(${SU})|(${SU})(?:${S}|(?=-))(${SA}))${E}`, 4, (m, c) => {
     const unit = (lk(L.shiftUnits, m[2] ?? m[3]) as DateUnit) ?? 'Y';
     const shiftW = (m[1] ? lk(L.shiftBefore, m[1]) : lk(L.shiftAfterNoun, m[4])) as Shift;
     return mk(m, 'date', shifted(c.ref, unit, shiftW));
   });
+  need = T_SEAS;
   // seasons: "summer 2025", "this summer", "l'été dernier", "in the spring"
   add(`${B}${DET}(?:(${SB})${S})?(${SEASON})${E}(?:${PYJ}(\\d{4})${E})?(?:${S}(${SA})${E})?`, 3, (m, c) => {
     const se = L.seasons[norm(m[2])];
@@ -395,6 +437,7 @@ function compile(lang: string, L: DateLocale): Compiled {
     if (!hasContext(c, m.index) && !/^\p{L}+['’]/u.test(m[0])) return null;
     return mk(m, 'date', `XXXX-${se}`, { needsYear: true });
   });
+  need = T_QH;
   // quarters and halves: "the third quarter of 2025", "premier semestre", "Q3 2025", "2025 Q3", "H1 2025", "3Q25"
   add(`${B}${DET}(${QORD})(?:${S}|-)(?:(${QW})|(${HW}))${E}(?:${PYJ}(\\d{4})${E})?`, 5, (m) => {
     const o = (lk(L.ordinals, m[1]) as number | undefined) ?? parseInt(m[1], 10);
@@ -402,6 +445,7 @@ function compile(lang: string, L: DateLocale): Compiled {
     const v = m[3] ? `H${o}` : `Q${o}`;
     return m[4] ? mk(m, 'date', `${m[4]}-${v}`, { year: +m[4] }) : mk(m, 'date', `XXXX-${v}`, { needsYear: true });
   });
+  need = T_QH;
   add(`${B}(?:([qh])([1-4])(?:${S}?(?:(\\d{4})|['’]?(\\d{2})))?|([1-4])([qh])${S}?(\\d{4}|\\d{2})|(\\d{4})${S}?([qh])([1-4]))${E}`, 5, (m, c) => {
     const kind = (m[1] ?? m[6] ?? m[9]).toUpperCase();
     const o = +(m[2] ?? m[5] ?? m[10]);
@@ -411,6 +455,7 @@ function compile(lang: string, L: DateLocale): Compiled {
     const y = year2(ys);
     return mk(m, 'date', `${y}-${kind}${o}`, { year: y });
   });
+  need = T_WEEK;
   // weeks: "week 12 of 2025", "KW 12", "2025-W12"
   add(`${B}(?:(${A(L.weekWords)})${S}?(\\d{1,2})(?:${PYJ}(\\d{4}))?|(\\d{4})-?w(\\d{2}))${E}`, 5, (m) => {
     const w = +(m[2] ?? m[5]);
@@ -418,6 +463,7 @@ function compile(lang: string, L: DateLocale): Compiled {
     const y = m[3] ?? m[4];
     return y ? mk(m, 'date', `${y}-W${pad2(w)}`, { year: +y }) : mk(m, 'date', `XXXX-W${pad2(w)}`, { needsYear: true });
   });
+  need = T_DIG;
   // decades: "the 1990s", "the '90s", "années 90", "90er Jahre", "los años 90", "década de 1990"
   if (L.decadeSuffix.length) {
     add(`${B}(?:(\\d{3})0|['’](\\d)0)(${A(L.decadeSuffix)})${E}`, 5, (m) => {
@@ -442,8 +488,9 @@ function compile(lang: string, L: DateLocale): Compiled {
       if (L.pluralEndings.some((p) => w.endsWith(p)) && !c.C.yearFollowers.has(w) && w.length > 3) return null;
       if (L.units[w] !== undefined) return null;
     }
-    return mk(m, 'date', m[1], { year: y });
+    return mk(m, 'date', m[1], { year: y, bare: true });
   });
+  need = T_UNIT;
   // durations and ago: "18 consecutive years", "two-year", "over the past four years", "26 years ago", "il y a deux ans", "hace 10 años"
   add(`${B}${AGOB}${DPRE}(${NUM}|${VAGUE})(?:${S}|-)${UB}(${UNIT})${E}${UA}${AGOA}${E}`, 4, (m, c) => {
     const unit = lk(L.units, m[4]) as DateUnit;
@@ -473,6 +520,7 @@ function compile(lang: string, L: DateLocale): Compiled {
   if (Object.keys(L.vagueAlone).length) {
     add(`${B}(${A(Object.keys(L.vagueAlone))})${E}`, 1, (m) => mk(m, 'duration', durationValue('X', lk(L.vagueAlone, m[1]) as DateUnit)));
   }
+  need = T_SET;
   // sets: "annually", "every year", "every two weeks", "twice a year", "chaque année", "cada mes", "every Friday"
   const setKeys = Object.keys(L.sets);
   const numWords = new Set(Object.keys(L.numbers).map(norm));
@@ -499,9 +547,11 @@ function compile(lang: string, L: DateLocale): Compiled {
       return mk(m, 'set', durationValue(n, unit));
     });
   }
+  need = T_REF;
   // PRESENT_REF, PAST_REF, FUTURE_REF
   const refs: [string[], string][] = [[L.presentRef, 'PRESENT_REF'], [L.pastRef, 'PAST_REF'], [L.futureRef, 'FUTURE_REF']];
   for (const [words, v] of refs) if (words.length) add(`${B}(?:${A(words)})${E}`, 2, (m) => mk(m, 'date', v));
+  need = T_DIG;
   // clock times: "10:30 a.m.", "3 p.m.", "21 h 45", "14.30 Uhr", "8 h"
   const MER = Object.keys(L.meridiem).length ? `(?:${S}?(${A(Object.keys(L.meridiem))})(?![\\p{L}]))` : '()';
   const timeVal = (c: Ctx, h: number, mi: number): string => `${c.ref ? ymd(c.ref) : 'XXXX-XX-XX'}T${pad2(h)}:${pad2(mi)}`;
@@ -512,7 +562,7 @@ function compile(lang: string, L: DateLocale): Compiled {
     const mer = m[3] ? (lk(L.meridiem, m[3]) as string) : null;
     if (mer === 'pm' && h < 12) h += 12;
     if (mer === 'am' && h === 12) h = 0;
-    return mk(m, 'time', timeVal(c, h, mi));
+    return mk(m, 'time', timeVal(c, h, mi), { clock: true });
   });
   if (Object.keys(L.meridiem).length) {
     add(`(?<![\\d:.,])(\\d{1,2})${S}?(${A(Object.keys(L.meridiem))})(?![\\p{L}])`, 4, (m, c) => {
@@ -521,7 +571,7 @@ function compile(lang: string, L: DateLocale): Compiled {
       const mer = lk(L.meridiem, m[2]);
       if (mer === 'pm' && h < 12) h += 12;
       if (mer === 'am' && h === 12) h = 0;
-      return mk(m, 'time', timeVal(c, h, 0));
+      return mk(m, 'time', timeVal(c, h, 0), { clock: true });
     });
   }
   if (L.hourWords.length) {
@@ -529,27 +579,31 @@ function compile(lang: string, L: DateLocale): Compiled {
       const h = +m[1];
       const mi = +(m[2] ?? m[3] ?? 0);
       if (h > 24 || mi > 59) return null;
-      return mk(m, 'time', timeVal(c, h % 24, mi));
+      return mk(m, 'time', timeVal(c, h % 24, mi), { clock: true });
     });
   }
 
   // Trigger words: a rule can only match near one of these (or a digit), so the rules run on windows.
   const lastWord = (p: string): string => norm(p).split(/[\s'’-]+/).filter((w) => w).sort((a, b) => b.length - a.length)[0] ?? '';
-  const triggers = new Set<string>();
-  for (const list of [monthKeys, wdKeys, Object.keys(L.units), Object.keys(L.relativeDays), Object.keys(L.seasons), L.quarterWords, L.halfWords,
-    L.weekWords, L.decadePrefix, Object.keys(L.shiftUnits), Object.keys(L.partsOfDay), Object.keys(L.dayParts), Object.keys(L.sets), L.every,
-    L.presentRef, L.pastRef, L.futureRef, Object.keys(L.vagueAlone), L.hourWords, Object.keys(L.meridiem)]) {
+  const triggers = new Map<string, number>();
+  const cats: [number, Iterable<string>][] = [
+    [T_MON, monthKeys], [T_WD, wdKeys], [T_UNIT, [...Object.keys(L.units), ...Object.keys(L.vagueAlone)]],
+    [T_REL, [...Object.keys(L.relativeDays), ...Object.keys(L.partsOfDay), ...Object.keys(L.dayParts)]], [T_SEAS, Object.keys(L.seasons)],
+    [T_QH, [...L.quarterWords, ...L.halfWords, 'q', 'h']], [T_WEEK, [...L.weekWords, 'kw', 'w']], [T_DEC, L.decadePrefix],
+    [T_SET, [...Object.keys(L.sets), ...L.every, ...L.frequency]], [T_REF, [...L.presentRef, ...L.pastRef, ...L.futureRef]],
+    [T_HOUR, [...L.hourWords, ...Object.keys(L.meridiem)]], [T_SU, Object.keys(L.shiftUnits)],
+  ];
+  for (const [bit, list] of cats) {
     for (const p of list) {
       const w = lastWord(p).replace(/\.$/, '');
-      if (w) triggers.add(w);
+      if (w) triggers.set(w, (triggers.get(w) ?? 0) | bit);
     }
   }
-  for (const w of ['q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'kw']) triggers.add(w);
   const monthContextRe = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${A(L.monthContext)})[\\s\\u00a0\\u202f]?$`, 'iu');
   const compiled: Compiled = {
     rules,
     notDates: L.notDates.length ? re(`${B}(?:${A(L.notDates)})${E}`) : null,
-    futureRe: L.futureMarkers.length ? new RegExp(`${B}(?:${A(L.futureMarkers)})${E}`, 'iu') : null,
+    tenseRe: tenseRe(L),
     contextRe: monthContextRe,
     countQualRe: L.countQualifiers.length ? new RegExp(`(?:^|[^\\p{L}])(?:${A(L.countQualifiers)})[\\s\\u00a0]$`, 'iu') : null,
     yearFollowers: new Set(L.yearFollowers.map(norm)),
@@ -579,15 +633,6 @@ function hasContext(c: Ctx, i: number): boolean {
   return c.C.contextRe.test(c.text.slice(Math.max(0, i - 24), i));
 }
 
-/** A future marker earlier in the same sentence (within 120 characters): "will meet on Friday". */
-function isFuture(c: Ctx, i: number): boolean {
-  if (!c.C.futureRe) return false;
-  let s = c.text.slice(Math.max(0, i - 120), i);
-  const cut = Math.max(s.lastIndexOf('. '), s.lastIndexOf('\n'));
-  if (cut >= 0) s = s.slice(cut + 1);
-  return c.C.futureRe.test(s);
-}
-
 // Languages without date data use English rules for the language-independent shapes (numbers, ISO dates).
 const FALLBACK = 'en';
 
@@ -599,15 +644,16 @@ export function extractDates(text: string, lang: string, reference: string | nul
   const code = dateLocale(lang) ? lang : FALLBACK;
   const L = dateLocale(code)!;
   const C = compile(code, L);
-  const ctx: Ctx = { text, ref: parseRef(reference), L, C };
+  const low = lowerSameLength(text);
+  const ctx: Ctx = { text, low, ref: parseRef(reference), L, C };
   // Rules are compiled without the i flag (much faster) and run on a lower-cased copy; offsets agree
   // because lower-casing keeps the length for all but a few letters (then those rules run on a copy
   // where only same-length lower-casing is applied).
-  const low = lowerSameLength(text);
   const cands: Cand[] = [];
-  for (const [ws, we] of windows(low, C)) {
+  for (const [ws, we, mask] of windows(low, C)) {
     const sub = low.slice(ws, we);
     for (const rule of C.rules) {
+    if ((rule.need & mask) === 0) continue;
     rule.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = rule.re.exec(sub)) !== null) {
@@ -651,21 +697,143 @@ export function extractDates(text: string, lang: string, reference: string | nul
   }
   kept.sort((a, b) => a.start - b.start);
 
-  // fill XXXX: the last year stated before on the same line, else the reference year
+  // Year inference for dates written without a year ("May 24", "in October", "the third quarter"):
+  // 1. a year stated earlier in the same paragraph (line): "its 2023 Tech Day … on October 16th";
+  // 2. else the reference date and the tense of the sentence: past -> the latest such date not after
+  //    the reference, future -> the next one not before it, no tense -> the reference year;
+  // 3. else the value keeps XXXX. Values from 1 and 2 are marked inferred.
+  // A bare year repeated in the document ("2025" in a title and again in the body) is listed once.
   let nextNl = text.indexOf('\n'); // the first newline at or after the current line's start (-1: none)
   let ctxYear: number | null = null;
+  let ctxEnd = 0; // where the stated year was written
+  const bareSeen = new Set<string>();
+  let lastDay: { value: string; end: number } | null = null;
+  const out: DateRecordItem[] = [];
   for (const c of kept) {
     if (nextNl >= 0 && nextNl < c.start) {
       ctxYear = null;
       nextNl = text.indexOf('\n', c.start);
     }
-    if (c.needsYear) {
-      const y = ctxYear ?? ctx.ref?.y ?? null;
-      if (y !== null) c.value = pad4(y) + c.value.slice(4);
+    if (ctxYear !== null && c.start > ctxEnd) {
+      if (SENTENCE_END.test(text.slice(ctxEnd, c.start + 1))) ctxYear = null;
+      ctxEnd = c.start; // each stretch of text is tested once
     }
-    if (c.year !== undefined) ctxYear = c.year;
+    if (c.needsYear) {
+      const v = ctxYear !== null ? withYear(c.value, ctxYear) : ctx.ref ? resolveYear(c.value, ctx.ref, tenseAt(ctx, low, c.start, c.end)) : null;
+      if (v !== null) {
+        c.value = v;
+        c.inferred = true;
+      }
+    }
+    if (c.clock && lastDay && c.start - lastDay.end < 160 && !SENTENCE_END.test(text.slice(lastDay.end, c.start + 1))) {
+      c.value = lastDay.value + c.value.slice(c.value.indexOf('T'));
+    }
+    if (c.type === 'date' && /^\d{4}-\d\d-\d\d$/.test(c.value)) lastDay = { value: c.value, end: c.end };
+    if (c.year !== undefined) {
+      ctxYear = c.year;
+      ctxEnd = c.end;
+    }
+    if (c.bare) {
+      if (bareSeen.has(c.value)) continue;
+      bareSeen.add(c.value);
+    }
+    const item: DateRecordItem = { text: text.slice(c.start, c.end), start: c.start, end: c.end, type: c.type, value: c.value };
+    if (c.inferred) item.inferred = true;
+    out.push(item);
   }
-  return kept.map((c) => ({ text: text.slice(c.start, c.end), start: c.start, end: c.end, type: c.type, value: c.value }));
+  return out;
+}
+
+const SENTENCE_END = /[.!?]['"’”»)]?\s+\p{Lu}/u;
+
+/** An XXXX value with the year y, or null when that makes an invalid day (XXXX-02-29 in 2023). */
+function withYear(value: string, y: number): string | null {
+  const m = /^XXXX-(\d\d)-(\d\d)$/.exec(value);
+  if (m && !validDay(y, +m[1], +m[2])) return null;
+  return pad4(y) + value.slice(4);
+}
+
+const SEASON_MONTH: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+
+/** First and last month (1..12) of the period an XXXX value names, or null (weeks: no year shift). */
+function monthsOf(value: string): [number, number, number | null] | null {
+  let m = /^XXXX-(\d\d)(?:-(\d\d))?$/.exec(value);
+  if (m) return [+m[1], +m[1], m[2] ? +m[2] : null];
+  m = /^XXXX-([QH])(\d)$/.exec(value);
+  if (m) return m[1] === 'Q' ? [+m[2] * 3 - 2, +m[2] * 3, null] : [+m[2] * 6 - 5, +m[2] * 6, null];
+  m = /^XXXX-(SP|SU|FA|WI)$/.exec(value);
+  if (m) return [SEASON_MONTH[m[1]], SEASON_MONTH[m[1]] + 2, null];
+  return null;
+}
+
+/**
+ * The year of an XXXX value from the reference and the tense (-1 past, 1 future, 0 none): past -> the
+ * latest such period not after the reference, future -> the next one not before it, no tense -> the
+ * reference year. The tense only moves the year when the date is clearly on the wrong side of the
+ * reference (TENSE_SLACK_DAYS): "had been set to expire Nov. 6", "decided to leave by Jan. 14"
+ * name deadlines just after the reference in a past-tense sentence.
+ */
+function resolveYear(value: string, ref: Ref, tense: -1 | 0 | 1): string | null {
+  const p = monthsOf(value);
+  let y = ref.y;
+  if (p) {
+    const [first, last, day] = p;
+    const refDays = ref.m * 31 + ref.d;
+    const startDays = first * 31 + (day ?? 1);
+    const endDays = last * 31 + (day ?? 31);
+    if (tense < 0 && startDays > refDays + TENSE_SLACK_DAYS) y -= 1;
+    else if (tense > 0 && endDays < refDays - TENSE_SLACK_DAYS) y += 1;
+    if (day !== null) {
+      // February 29: the nearest leap year in the tense's direction
+      const dir = tense === 0 ? -1 : tense;
+      for (let k = 0; k < 8 && !validDay(y, first, day); k++) y += dir;
+    }
+  }
+  return withYear(value, y);
+}
+const TENSE_SLACK_DAYS = 62;
+
+/**
+ * The tense of the clause around [start, end): -1 past, 1 future, 0 unknown. The nearest tense
+ * marker (locale futureMarkers, pastMarkers, pastEndings) within the sentence decides.
+ */
+function tenseAt(c: Ctx, low: string, start: number, end: number): -1 | 0 | 1 {
+  const re = c.C.tenseRe;
+  if (!re) return 0;
+  let a = Math.max(0, start - TENSE_SPAN);
+  let b = Math.min(low.length, end + TENSE_SPAN);
+  const before = low.slice(a, start);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('; '), before.lastIndexOf('? '), before.lastIndexOf('! '));
+  if (cut >= 0) a += cut + 1;
+  const after = low.slice(end, b);
+  const cuts = [after.indexOf('. '), after.indexOf('\n'), after.indexOf('; '), after.indexOf('? '), after.indexOf('! ')].filter((i) => i >= 0);
+  if (cuts.length) b = end + Math.min(...cuts);
+  re.lastIndex = a;
+  let best = Infinity;
+  let tense: -1 | 0 | 1 = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(low)) !== null && m.index < b) {
+    if (m.index >= start && m.index < end) continue;
+    const d = m.index < start ? start - (m.index + m[0].length) : m.index - end;
+    const t: -1 | 1 = m[1] !== undefined ? 1 : -1;
+    if (d < best || (d === best && t === 1)) {
+      best = d;
+      tense = t;
+    }
+  }
+  return tense;
+}
+const TENSE_SPAN = 160;
+
+/** One regex for the tense markers of a locale: group 1 future, group 2 past (words or endings). */
+function tenseRe(L: DateLocale): RegExp | null {
+  const futW = L.futureMarkers.length ? matchAny(L.futureMarkers) : '(?!)';
+  const futE = L.futureEndings.length ? `\\p{L}{2,20}${matchAny(L.futureEndings)}` : '(?!)';
+  const fut = `${futW}|${futE}`;
+  const pastW = L.pastMarkers.length ? matchAny(L.pastMarkers) : '(?!)';
+  const pastE = L.pastEndings.length ? `\\p{L}{2,20}${matchAny(L.pastEndings)}` : '(?!)';
+  if (!L.futureMarkers.length && !L.pastMarkers.length && !L.pastEndings.length) return null;
+  return new RegExp(`${WB_BEFORE}(?:(${fut})|(${pastW}|${pastE}))${WB_AFTER}`, 'gu');
 }
 
 const WORD_OR_DIGIT = /\p{L}+|\d+/gu;
@@ -677,33 +845,42 @@ const SNAP = 32;
  * Windows of the text around trigger words and digits, merged; each starts and ends at a white
  * space (or the text's ends) so that word boundaries inside a window are those of the text.
  */
-function windows(low: string, C: Compiled): [number, number][] {
-  const out: [number, number][] = [];
+function windows(low: string, C: Compiled): [number, number, number][] {
+  const out: [number, number, number][] = [];
   WORD_OR_DIGIT.lastIndex = 0;
   let m: RegExpExecArray | null;
   let cs = -1;
   let ce = -1;
+  let cm = 0;
   while ((m = WORD_OR_DIGIT.exec(low)) !== null) {
     const w = m[0];
     const c0 = w.charCodeAt(0);
-    if (!(c0 >= 48 && c0 <= 57) && !C.triggers.has(w)) continue;
+    const bits = c0 >= 48 && c0 <= 57 ? T_DIG : (C.triggers.get(w) ?? 0);
+    if (bits === 0) continue;
     let s = Math.max(0, m.index - PAD_BEFORE);
     let e = Math.min(low.length, m.index + w.length + PAD_AFTER);
-    if (s <= ce) s = cs;
-    else {
-      if (cs >= 0) out.push([cs, ce]);
+    if (s <= ce) {
+      s = cs;
+      cm |= bits;
+    } else {
+      if (cs >= 0) out.push([cs, ce, cm]);
+      cm = bits;
       // snap to white space, at most SNAP characters away (bounded: no quadratic walk on text without spaces)
       const s0 = s;
-      while (s > 0 && s0 - s < SNAP && !/\s/.test(low[s - 1])) s--;
+      while (s > 0 && s0 - s < SNAP && !isSpace(low.charCodeAt(s - 1))) s--;
     }
     if (e <= ce) e = ce;
     const e0 = e;
-    while (e < low.length && e - e0 < SNAP && !/\s/.test(low[e])) e++;
+    while (e < low.length && e - e0 < SNAP && !isSpace(low.charCodeAt(e))) e++;
     cs = s;
     ce = e;
   }
-  if (cs >= 0) out.push([cs, ce]);
+  if (cs >= 0) out.push([cs, ce, cm]);
   return out;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x202f || c === 12 || c === 11 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x1680 || c === 0x205f || c === 0x85 || c === 0xfeff;
 }
 
 function lowerSameLength(text: string): string {

@@ -110,6 +110,12 @@ export interface DateLocale {
   pluralEndings: string[];
   /** Words before a verb-tense marking the future, turning "Friday" forward ("will", "'ll"). */
   futureMarkers: string[];
+  /** Endings of future verb forms ("ouvrira", "abrirá"); matched on words of 4+ letters. */
+  futureEndings: string[];
+  /** Words marking a past-tense clause ("said", "was", "a annoncé" -> "a"), for year inference. */
+  pastMarkers: string[];
+  /** Endings of past-tense verb forms ("ed", "ó", "ou"); matched on words of 4+ letters. */
+  pastEndings: string[];
 }
 
 export const DATE_LOCALES: Record<string, DateLocale> = { en, fr, de, es, pt };

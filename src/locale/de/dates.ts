@@ -33,7 +33,7 @@ export const dates: DateLocale = {
   vagueAlone: { jahrzehnte: 'DE', jahrzehnten: 'DE', jahrhunderte: 'CE' },
   agoAfter: ['zuvor', 'davor', 'früher', 'später'],
   agoBefore: ['vor'],
-  shiftAfter: { später: 1, danach: 1 },
+  shiftAfter: { später: 1, danach: 1, 'ab heute': 1, 'nach heute': 1 },
   relativeDays: { heute: 0, gestern: -1, morgen: 1, vorgestern: -2, übermorgen: 2 },
   presentRef: ['jetzt', 'derzeit', 'zurzeit', 'zur zeit', 'gegenwärtig', 'momentan', 'aktuell', 'heutzutage', 'nun', 'inzwischen', 'mittlerweile'],
   pastRef: ['früher', 'einst', 'ehemals', 'in der vergangenheit', 'kürzlich', 'vor kurzem', 'damals', 'bisher'],
@@ -71,4 +71,7 @@ export const dates: DateLocale = {
   yearFollowers: [],
   pluralEndings: [],
   futureMarkers: ['wird', 'werden', 'soll', 'sollen', 'nächsten', 'kommenden'],
+  futureEndings: [],
+  pastMarkers: ['hat', 'haben', 'hatte', 'hatten', 'war', 'waren', 'wurde', 'wurden', 'sagte', 'teilte', 'stieg', 'sank', 'fand', 'kam', 'gab', 'lag', 'letzten', 'vergangenen', 'ging', 'fiel', 'begann'],
+  pastEndings: [],
 };

@@ -36,7 +36,7 @@ export const dates: DateLocale = {
   vagueAlone: { decades: 'DE', centuries: 'CE' },
   agoAfter: ['ago', 'earlier', 'before', 'back'],
   agoBefore: [],
-  shiftAfter: { later: 1, 'from now': 1, hence: 1 },
+  shiftAfter: { later: 1, 'from now': 1, hence: 1, 'from today': 1, 'after today': 1, 'from tomorrow': 1 },
   relativeDays: { today: 0, yesterday: -1, tomorrow: 1, 'the day before yesterday': -2, 'the day after tomorrow': 2 },
   presentRef: ['now', 'currently', 'current', 'at present', 'presently', 'nowadays', 'at the moment', 'at this time', 'the present', 'these days', 'right now'],
   pastRef: ['in the past', 'formerly', 'once upon a time', 'in recent times'],
@@ -69,5 +69,8 @@ export const dates: DateLocale = {
   countQualifiers: ['more than', 'over', 'nearly', 'almost', 'about', 'around', 'approximately', 'some', 'up to', 'at least', 'than', 'top', 'fortune', 'global', 'no.', 'number'],
   yearFollowers: ['was', 'has', 'is', 'its', 'this', 'as', 'his', 'us', 'thus', 'towards', 'was', 'less', 'plus', 'its'],
   pluralEndings: ['s'],
-  futureMarkers: ['will', "'ll", 'shall', 'going to', 'plans to', 'scheduled', 'expected to', 'next'],
+  futureMarkers: ['will', "'ll", 'shall', 'going to', 'plans to', 'plan to', 'scheduled', 'expected to', 'next', 'upcoming', 'is set to', 'are set to', 'to be held', 'is due', 'are due', 'coming'],
+  futureEndings: [],
+  pastMarkers: ['was', 'were', 'had', 'did', 'said', 'ago', 'last', 'earlier', 'previously', 'took', 'began', 'held', 'made', 'met', 'came', 'went', 'rose', 'fell', 'grew', 'won', 'sold', 'told', 'saw', 'got', 'gave', 'left', 'led', 'paid', 'built', 'became', 'brought', 'hit', 'set'],
+  pastEndings: [],
 };
