@@ -114,6 +114,36 @@ describe('extractFigures: qualifiers and ranges are part of the figure', () => {
   });
 });
 
+describe('extractFigures: number words (fractions, decimals, ordinals, locale choice)', () => {
+  const first = (t: string, lang: string) => checkOffsets(t, lang)[0]!;
+  it.each([
+    ['three fifths', 'en', 'count', 0.6],
+    ['five and a quarter', 'en', 'count', 5.25],
+    ['two point five', 'en', 'count', 2.5],
+    ['twenty-fifth', 'en', 'ordinal', 25],
+    ['un cinquième', 'fr', 'count', 0.2],
+    ['deux virgule cinq', 'fr', 'count', 2.5],
+    ['fünfundzwanzigster', 'de', 'ordinal', 25],
+    ['zwei Komma drei', 'de', 'count', 2.3],
+    ['dos coma cinco', 'es', 'count', 2.5],
+    ['vigésimo quinto', 'es', 'ordinal', 25],
+    ['vinte e cinco', 'pt', 'count', 25],
+    ['um sobre três', 'pt', 'count', 1 / 3],
+    ['vinte e cinco', 'es', 'count', 25],
+    ['dix-sept', 'und', 'count', 17],
+  ])('%s (%s)', (text, lang, kind, value) => {
+    const f = first(text, lang);
+    expect(f.kind).toBe(kind);
+    expect(f.value).toBeCloseTo(value, 9);
+  });
+  it('keeps "first" out of running text unless it ranks', () => {
+    const long = 'The company opened its first plant in the region and hired staff. '.repeat(8);
+    expect(checkOffsets(long, 'en').map((f) => f.text)).toEqual([]);
+    const ranked = `${'The company grew again this year across its markets. '.repeat(8)}It ranked second in the country.`;
+    expect(checkOffsets(ranked, 'en').map((f) => [f.text, f.kind, f.value])).toEqual([['second', 'ordinal', 2]]);
+  });
+});
+
 describe('extractFigures: separators', () => {
   const one = (t: string, lang: string) => checkOffsets(t, lang)[0]!.value;
   it('reads locale-aware digit groups', () => {

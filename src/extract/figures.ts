@@ -18,7 +18,7 @@
 
 import type { FigureItem } from '../export/schema.js';
 import {
-  figureLocale, CURRENCY_CODES, CURRENCY_SYMBOLS, EXCHANGES, TICKER_SUFFIXES, UNIT_SYMBOLS,
+  figureLocale, figureLocaleInfo, FIGURE_LOCALES, CURRENCY_CODES, CURRENCY_SYMBOLS, EXCHANGES, TICKER_SUFFIXES, UNIT_SYMBOLS,
   type FigureLocale, type QualifierName,
 } from '../locale/figures.js';
 import { matchAny, WB_BEFORE, WB_AFTER } from '../locale/pattern.js';
@@ -36,11 +36,29 @@ const LEFT = 48;
 
 type WordRole = 'n' | 'h' | 's' | 'j';
 
+/** What one number word can be: a cardinal part, an ordinal, a fraction denominator, a join, a decimal mark… */
+interface WordInfo {
+  card?: { value: number; role: 'n' | 'h' | 's' };
+  ord?: number;
+  den?: number;
+  plural?: boolean;
+  join?: boolean;
+  point?: boolean;
+  avos?: boolean;
+  article?: boolean;
+}
+
 interface Engine {
   data: FigureLocale;
   core: RegExp;
   token: RegExp;
   words: Map<string, { value: number; role: WordRole }>;
+  info: Map<string, WordInfo>;
+  afterScales: Record<string, number>;
+  coreY: RegExp;
+  overAfter: RegExp;
+  negBefore: RegExp | null;
+  rankCue: RegExp;
   scaleWord: RegExp;
   scaleAbbr: RegExp;
   scaleMinor: RegExp;
@@ -90,7 +108,66 @@ const norm = (s: string): string => s.toLowerCase().replace(/[\u00a0\u202f\u2009
 const endsWith = (words: string[], space: string, flags = 'iu'): RegExp =>
   new RegExp(`(?:^|[^\\p{L}\\p{N}_])(${matchAny(words)})${space}$`, flags);
 
-function compile(data: FigureLocale): Engine {
+/**
+ * `matchAny` as a trie ("t(?:hree|wo|en)…"): the same language, longest match first, but a position is
+ * rejected after a character or two instead of after trying every word (the word lists here run to hundreds).
+ */
+function trieAny(list: Iterable<string>): string {
+  interface Node { end: boolean; kids: Map<string, Node> }
+  const root: Node = { end: false, kids: new Map() };
+  let any = false;
+  for (const w of new Set([...list].map((x) => x.toLowerCase()))) {
+    if (!w) continue;
+    any = true;
+    let n = root;
+    for (const ch of w) { let k = n.kids.get(ch); if (!k) { k = { end: false, kids: new Map() }; n.kids.set(ch, k); } n = k; }
+    n.end = true;
+  }
+  if (!any) return '(?!)';
+  const esc = (ch: string): string => (ch === ' ' ? '[ \\u00a0\\u202f]' : ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  const emit = (n: Node): string => {
+    const parts = [...n.kids.entries()].map(([ch, k]) => esc(ch) + emit(k));
+    if (parts.length === 0) return '';
+    const alt = parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`;
+    return n.end ? (parts.length === 1 ? `(?:${alt})?` : `${alt}?`) : alt;
+  };
+  return `(?:${emit(root)})`;
+}
+
+/** Lower case without accents: "cinquième" -> "cinquieme" (specs and headlines often drop them). */
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+/** The words of a table plus their accent-free forms. */
+function withFolded<T>(rec: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [k, v] of Object.entries(rec)) { out[k] = v; const f = fold(k); if (!(f in out)) out[f] = v; }
+  return out;
+}
+const foldList = (xs: string[]): string[] => [...new Set([...xs, ...xs.map(fold)])];
+
+function compile(raw: FigureLocale): Engine {
+  const data: FigureLocale = {
+    ...raw,
+    numbers: withFolded(raw.numbers), hundreds: foldList(raw.hundreds), scales: withFolded(raw.scales),
+    fractions: withFolded(raw.fractions), ordinals: withFolded(raw.ordinals), unitWords: withFolded(raw.unitWords),
+    currencyWords: withFolded(raw.currencyWords), minorUnits: withFolded(raw.minorUnits), percent: foldList(raw.percent),
+    decimalWords: foldList(raw.decimalWords),
+  };
+  // Scale and percent words after a number fall back on the other locales' words: short
+  // texts mix languages ("tiene $ 300 milhões") and detection may pick a neighbour. The locale's own words win.
+  const others = Object.values(FIGURE_LOCALES).filter((o) => o !== raw);
+  const merged = <K extends 'scales' | 'currencyWords' | 'unitWords' | 'minorUnits'>(k: K): Record<string, number | string> =>
+    Object.assign({}, ...others.map((o) => withFolded(o[k] as Record<string, number | string>)), data[k]);
+  const own = new Set([...Object.keys(data.unitWords), ...Object.keys(data.currencyWords), ...data.stopwords, ...data.timeUnits].map(norm));
+  const afterScales = Object.fromEntries(Object.entries(merged('scales')).filter(([k]) => !own.has(norm(k)) || k in data.scales)) as Record<string, number>;
+  // Currency and unit words come from the close neighbour only (es <-> pt): texts mixing the two are common
+  // and detection confuses them; merging every locale's tables would cost more to compile than it earns.
+  const near = others.filter((o) => raw.neighbours.includes(FIGURE_CODE.get(o) ?? ''));
+  const nearMerged = <K extends 'currencyWords' | 'unitWords' | 'minorUnits'>(k: K): Record<string, string> =>
+    Object.assign({}, ...near.map((o) => withFolded(o[k] as Record<string, string>)), data[k]);
+  data.currencyWords = nearMerged('currencyWords');
+  data.unitWords = nearMerged('unitWords');
+  data.minorUnits = nearMerged('minorUnits');
+  data.percent = foldList([...data.percent, ...others.flatMap((o) => o.percent)]);
   const numberWords = [...Object.keys(data.numbers), ...data.hundreds, ...Object.keys(data.scales)];
   const words = new Map<string, { value: number; role: WordRole }>();
   for (const [w, v] of Object.entries(data.numbers)) words.set(w.toLowerCase(), { value: v, role: 'n' });
@@ -98,14 +175,37 @@ function compile(data: FigureLocale): Engine {
   for (const [w, v] of Object.entries(data.scales)) words.set(norm(w), { value: v, role: 's' });
   for (const w of data.numberJoin) words.set(w.toLowerCase(), { value: 0, role: 'j' });
 
-  const W = matchAny(numberWords);
+  const info = new Map<string, WordInfo>();
+  const at = (w: string): WordInfo => { const k = norm(w); let i = info.get(k); if (!i) { i = {}; info.set(k, i); } return i; };
+  for (const [w, v] of words) {
+    if (v.role === 'j') at(w).join = true;
+    else at(w).card = { value: v.value, role: v.role };
+  }
+  const isPlural = (w: string): boolean => !data.compoundNumbers && /s$/u.test(w);
+  for (const [w, v] of Object.entries(data.ordinals)) {
+    const i = at(w);
+    if (!i.card) i.ord = v;
+    if (data.ordinalDenominators && v >= 3) { i.den ??= v; i.plural = isPlural(norm(w)); }
+  }
+  for (const [w, v] of Object.entries(data.fractions)) { const i = at(w); if (!i.card) { i.den = v; i.plural = isPlural(norm(w)); } }
+  for (const w of data.decimalWords) at(w).point = true;
+  for (const w of data.denominatorMarks) at(w).avos = true;
+  for (const w of data.articleNumerators) { const i = at(w); i.card ??= { value: 1, role: 'n' }; i.article = true; }
+
+  const startWords = [...numberWords, ...Object.keys(data.ordinals), ...(data.compoundNumbers ? Object.keys(data.fractions) : [])];
+  const contWords = [...startWords, ...Object.keys(data.fractions), ...data.numberJoin, ...data.decimalWords, ...data.denominatorMarks, ...data.articleNumerators];
+  const W = trieAny(startWords);
+  const C = trieAny(contWords);
   const J = matchAny(data.numberJoin);
+  const art = data.articleNumerators.length ? `${matchAny(data.articleNumerators)}${SP}{1,2}(?=${C})` : '(?!)';
   // A number word, or (compound languages) a run of number-word parts written as one word.
-  const word = data.compoundNumbers ? `(?:${matchAny([...numberWords, ...data.numberJoin])}){1,8}` : W;
-  const wordSeq = `${word}(?:(?:${SP}{1,3}|${SP}?[-‐]${SP}?)(?:${J}${SP}{1,3})?${word}){0,24}${WB_AFTER}`;
+  const first = data.compoundNumbers ? `(?:${W})(?:${C}){0,8}` : W;
+  const word = data.compoundNumbers ? `(?:${C}){1,8}` : C;
+  const wordSeq = `(?:${art}${word}|${first})(?:(?:${SP}{1,3}|${SP}?[-‐]${SP}?)(?:${J}${SP}{1,3})?${word}){0,24}${WB_AFTER}`;
+  const lead = data.decimal === ',' ? '[.,]' : '\\.';
   const digits =
     `\\d{1,3}(?:(?:[,.'’]|${SP}(?=\\d{3}(?![\\p{N}])))\\d{3}){1,6}(?:[.,]\\d{1,12})?(?![\\p{N}]|[.,]\\d)` +
-    `|\\d{1,20}(?:[.,]\\d{1,12})?(?![\\p{N}]|[.,]\\d)|\\.\\d{1,12}(?![\\p{N}])`;
+    `|\\d{1,20}(?:[.,]\\d{1,12})?(?![\\p{N}]|[.,]\\d)|${lead}\\d{1,12}(?![\\p{N}])`;
   const core = new RegExp(
     `(?<![\\p{L}\\p{N}_]|[\\p{N}][.,])(?:` +
       `(?<frac>(?:\\d{1,3}${SP}{1,2})?\\d{1,3}/\\d{1,3}(?![\\p{N}/]))` +
@@ -114,15 +214,15 @@ function compile(data: FigureLocale): Engine {
       `|(?<word>${wordSeq}))`,
     'giu',
   );
-  const token = new RegExp(`${matchAny([...numberWords, ...data.numberJoin])}`, 'giu');
+  const token = new RegExp(`${trieAny([...contWords, ...data.articleNumerators])}`, 'giu');
 
-  const scaleOf = data.scaleOf.length ? `(?:${matchAny(data.scaleOf)}${SP}{0,2})?` : '';
+  const scaleOf = data.scaleOf.length ? `(?:${trieAny(data.scaleOf)}${SP}{0,2})?` : '';
   const codes = matchAny(CURRENCY_CODES);
   const syms = matchAny(Object.keys(CURRENCY_SYMBOLS));
   const unitWordsAll = Object.keys(data.unitWords);
-  const timeBefore = data.timeUnitBefore.length ? `(?:${matchAny(data.timeUnitBefore)}${SP}{1,2})?` : '';
-  const months = matchAny(data.months);
-  const ordSuf = data.ordinalSuffixes.length ? matchAny(data.ordinalSuffixes) : '(?!)';
+  const timeBefore = data.timeUnitBefore.length ? `(?:${trieAny(data.timeUnitBefore)}${SP}{1,2})?` : '';
+  const months = trieAny(data.months);
+  const ordSuf = data.ordinalSuffixes.length ? trieAny(data.ordinalSuffixes) : '(?!)';
   const between = data.rangeBetween.map(([a]) => a);
   const joins = data.rangeBetween.map(([, b]) => b);
 
@@ -131,24 +231,30 @@ function compile(data: FigureLocale): Engine {
     core,
     token,
     words,
-    scaleWord: new RegExp(`${SP}{0,2}(${matchAny(Object.keys(data.scales))})${WB_AFTER}`, 'iuy'),
+    info,
+    coreY: new RegExp(core.source, 'iuy'),
+    overAfter: new RegExp(`${SP}{1,2}(?:${trieAny(data.fractionOver)})${SP}{1,2}`, 'iuy'),
+    negBefore: data.negative.length ? endsWith(data.negative, `${SP}{1,2}`) : null,
+    rankCue: new RegExp(`(?:^|[^\\p{L}])(?:${trieAny(data.rankCues)})(?![\\p{L}])`, 'iu'),
+    scaleWord: new RegExp(`${SP}{0,2}(${trieAny(Object.keys(afterScales))})${WB_AFTER}`, 'iuy'),
+    afterScales,
     scaleAbbr: new RegExp(`${SP}?(${matchAny(Object.keys(data.scaleAbbrevs))})(?![\\p{L}\\p{N}])`, 'uy'),
     scaleMinor: /[ \u00a0]?([mb])(?![\p{L}\p{N}])/uy,
-    percent: new RegExp(`${SP}{0,2}(?:%|‰|(?:${matchAny(data.percent)})${WB_AFTER})`, 'iuy'),
+    percent: new RegExp(`${SP}{0,2}(?:%|‰|(?:${trieAny(data.percent)})${WB_AFTER})`, 'iuy'),
     curSymAfter: new RegExp(`${SP}{0,2}${scaleOf}(?:(${syms})|(${codes})(?![\\p{L}]))`, 'uy'),
-    curWordAfter: new RegExp(`${SP}{0,2}${scaleOf}(${matchAny(Object.keys(data.currencyWords))})${WB_AFTER}`, 'iuy'),
+    curWordAfter: new RegExp(`${SP}{0,2}${scaleOf}(${trieAny(Object.keys(data.currencyWords))})${WB_AFTER}`, 'iuy'),
     curWords: lowerKeys(data.currencyWords),
-    minorAfter: new RegExp(`(?:${SP}{0,2}|-)(${matchAny(Object.keys(data.minorUnits))})${WB_AFTER}`, 'iuy'),
+    minorAfter: new RegExp(`(?:${SP}{0,2}|-)(${trieAny(Object.keys(data.minorUnits))})${WB_AFTER}`, 'iuy'),
     minor: lowerKeys(data.minorUnits),
     ordSuffix: new RegExp(`(${ordSuf})(?![\\p{L}\\p{N}])`, 'iuy'),
     monthAfter: new RegExp(`(?:\\.|${ordSuf})?${SP}{0,2}(?:(?:of|de|del)${SP}{1,2})?${months}${WB_AFTER}`, 'iuy'),
     monthBefore: endsWith(data.months, `\\.?${SP}{1,2}`),
-    timeAfter: new RegExp(`(?:${SP}{0,2}|${SP}?[-‐]${SP}?)${timeBefore}(?:${matchAny(data.timeUnits)})${WB_AFTER}`, 'iuy'),
-    clockAfter: new RegExp(`${SP}?(?:${matchAny(data.timeMarkers)})(?![\\p{L}])`, 'iuy'),
+    timeAfter: new RegExp(`(?:${SP}{0,2}|${SP}?[-‐]${SP}?)${timeBefore}(?:${trieAny(data.timeUnits)})${WB_AFTER}`, 'iuy'),
+    clockAfter: new RegExp(`${SP}?(?:${trieAny(data.timeMarkers)})(?![\\p{L}])`, 'iuy'),
     unitSym: new RegExp(`(?:${SP}?|-)(${matchAny(UNIT_SYMBOLS)})(?![\\p{L}\\p{N}])`, 'uy'),
-    unitWord: new RegExp(`(?:${SP}{1,2}|${SP}?[-‐]${SP}?)${scaleOf}(${matchAny(unitWordsAll)})${WB_AFTER}`, 'iuy'),
+    unitWord: new RegExp(`(?:${SP}{1,2}|${SP}?[-‐]${SP}?)${scaleOf}(${trieAny(unitWordsAll)})${WB_AFTER}`, 'iuy'),
     unitWords: lowerKeys(data.unitWords),
-    fraction: new RegExp(`(?:${SP}{1,2}|-)(${matchAny(Object.keys(data.fractions))})${WB_AFTER}`, 'iuy'),
+    fraction: new RegExp(`(?:${SP}{1,2}|-)(${trieAny(Object.keys(data.fractions))})${WB_AFTER}`, 'iuy'),
     fractions: lowerKeys(data.fractions),
     curBefore: new RegExp(`(?:^|[^\\p{L}\\p{N}_])(${syms}|${codes})${SP}{0,2}$`, 'u'),
     rankBefore: endsWith(data.rankPrefixes, `${SP}{0,2}`),
@@ -160,8 +266,8 @@ function compile(data: FigureLocale): Engine {
     dotOrdBefore: data.dotOrdinalBefore.length ? endsWith(data.dotOrdinalBefore, `${SP}{1,2}`) : null,
     betweenBefore: endsWith(between, `${SP}{1,2}`),
     rangeNotBefore: data.rangeNotAfter.length ? endsWith(data.rangeNotAfter, `${SP}{1,2}`) : null,
-    rangeMid: new RegExp(`^(?:${SP}{0,2}[-–—~]${SP}{0,2}|${SP}{1,2}${matchAny(data.rangeTo)}${SP}{1,2})$`, 'iu'),
-    betweenJoin: new RegExp(`^${SP}{1,2}${matchAny(joins)}${SP}{1,2}$`, 'iu'),
+    rangeMid: new RegExp(`^(?:${SP}{0,2}[-–—~]${SP}{0,2}|${SP}{1,2}${trieAny(data.rangeTo)}${SP}{1,2})$`, 'iu'),
+    betweenJoin: new RegExp(`^${SP}{1,2}${trieAny(joins)}${SP}{1,2}$`, 'iu'),
     nextWord: /[ \u00a0]{1,2}([\p{L}][\p{L}\p{M}'’-]{0,40})/uy,
     plural: new RegExp(data.plural, 'u'),
     stop: new Set(data.stopwords.map((w) => w.toLowerCase())),
@@ -175,6 +281,7 @@ function compile(data: FigureLocale): Engine {
 }
 
 const engines = new Map<string, Engine>();
+const FIGURE_CODE = new Map(Object.entries(FIGURE_LOCALES).map(([c, l]) => [l, c]));
 function engineFor(lang: string): Engine {
   const { code, data } = figureLocale(lang);
   let e = engines.get(code);
@@ -246,34 +353,67 @@ function parseDigits(raw: string, decimal: '.' | ','): number {
 
 const round = (v: number): number => Number(v.toPrecision(15));
 
-interface WordParse { value: number; end: number; tokens: number; single: string; singleRole: WordRole }
+interface WordParse {
+  value: number; end: number; tokens: number; single: string; singleRole: WordRole;
+  /** An ordinal word ends the number ("twenty-fifth", "dritte"). */
+  ordinal: boolean;
+  /** A fraction or a decimal in words ("three fifths", "two point five"): never a lone article. */
+  exact: boolean;
+}
 
-/** Parses a sequence of number words; stops where the words stop making one number ("two three"). */
-function parseWords(e: Engine, text: string, start: number, end: number): WordParse | null {
+interface Tok { lw: string; info: WordInfo; start: number; end: number; hyphen: boolean }
+
+/** The number-word tokens of a segment; stops where anything but spaces and hyphens stands between two. */
+function tokenize(e: Engine, text: string, start: number, end: number): Tok[] {
   const seg = text.slice(start, end);
-  e.token.lastIndex = 0;
-  let total = 0, pending = 0, pendingScale = 0, cur = 0, prevSmall = -1, prevRole: WordRole | '' = '', count = 0, lastEnd = -1, numEnd = -1, pendingJoin = false;
-  let single = '', singleRole: WordRole = 'n';
   const compound = e.data.compoundNumbers;
+  const out: Tok[] = [];
+  e.token.lastIndex = 0;
+  let lastEnd = -1;
   for (let m = e.token.exec(seg); m; m = e.token.exec(seg)) {
     const lw = norm(m[0]);
-    const info = e.words.get(lw);
+    const info = e.info.get(lw);
     if (!info) break;
-    // Only spaces and hyphens may stand between two tokens (compound languages: nothing at all).
+    let hyphen = false;
     if (lastEnd >= 0) {
       const gap = seg.slice(lastEnd, m.index);
-      if (!compound && gap.length === 0 && !pendingJoin) break;
+      if (!compound && gap.length === 0) break;
       if (!/^[ \u00a0\u202f\u2009‐-]*$/.test(gap)) break;
-    }
-    if (info.role === 'j') {
+      hyphen = /[‐-]/.test(gap);
+    } else if (m.index !== 0) break;
+    out.push({ lw, info, start: start + m.index, end: start + m.index + m[0].length, hyphen });
+    lastEnd = m.index + m[0].length;
+  }
+  return out;
+}
+
+const ordCard = (v: number): { value: number; role: 'n' | 'h' | 's' } =>
+  v === 100 ? { value: 100, role: 'h' } : v >= 1000 ? { value: v, role: 's' } : { value: v, role: 'n' };
+
+interface Combined { value: number; next: number; count: number; lastOrd: boolean; lastTens: boolean }
+
+/** Combines cardinal words (and, with `ord`, ordinal words) from `from`; stops where they stop making one number. */
+function combine(e: Engine, toks: Tok[], from: number, to: number, ord: boolean): Combined {
+  let total = 0, pending = 0, pendingScale = 0, cur = 0, prevSmall = -1, prevRole = '', count = 0, next = from, lastOrd = false;
+  let pendingJoin = false;
+  const compound = e.data.compoundNumbers;
+  for (let i = from; i < to; i++) {
+    const t = toks[i]!;
+    if (t.info.join) {
       const afterTens = prevSmall >= 20 && prevSmall % 10 === 0;
+      if (count === 0 || lastOrd) break;
       if (!compound && !(prevRole === 'h' || prevRole === 's' || afterTens || prevSmall >= 100)) break;
       pendingJoin = true;
-      lastEnd = m.index + m[0].length;
       continue;
     }
-    if (info.role === 'n') {
-      const v = info.value;
+    // After an ordinal only another ordinal may follow ("vigésimo quinto", "centésimo vigésimo").
+    if (lastOrd && (t.info.card || t.info.ord === undefined)) break;
+    const c = t.info.card ?? (ord && t.info.ord !== undefined ? ordCard(t.info.ord) : undefined);
+    if (!c) break;
+    if (t.info.article && count > 0) break;
+    const isOrd = !t.info.card;
+    if (c.role === 'n') {
+      const v = c.value;
       if (prevSmall >= 0 && !compound) {
         const ok = (prevSmall >= 20 && prevSmall < 100 && prevSmall % 10 === 0 && v < 10) ||
           ((prevSmall === 60 || prevSmall === 80) && v >= 10 && v < 20) ||
@@ -283,27 +423,115 @@ function parseWords(e: Engine, text: string, start: number, end: number): WordPa
       }
       cur += v;
       prevSmall = v;
-    } else if (info.role === 'h') {
+    } else if (c.role === 'h') {
       if (prevRole === 'h') break;
       cur = (cur || 1) * 100;
       prevSmall = -1;
     } else {
       // "455 mil 228 millones": a larger scale multiplies everything since the last larger one.
-      const S = info.value;
+      const S = c.value;
       if (pending > 0 && S > pendingScale) pending = (pending + cur) * S;
       else { total += pending; pending = (cur || 1) * S; }
       pendingScale = S;
       cur = 0;
       prevSmall = -1;
     }
-    prevRole = info.role;
+    prevRole = c.role;
     pendingJoin = false;
     count++;
-    if (count === 1) { single = lw; singleRole = info.role; }
-    lastEnd = numEnd = m.index + m[0].length;
+    lastOrd = isOrd;
+    next = i + 1;
   }
-  if (count === 0) return null;
-  return { value: round(total + pending + cur), end: start + numEnd, tokens: count, single, singleRole };
+  void pendingJoin;
+  return { value: round(total + pending + cur), next, count, lastOrd, lastTens: prevSmall >= 20 && prevSmall < 100 && prevSmall % 10 === 0 };
+}
+
+/** A denominator from token i: a fraction word, an ordinal compound ("twenty-fifth"), or a number before "avos". */
+function denominator(e: Engine, toks: Tok[], i: number, to: number): { den: number; end: number } | null {
+  const t = toks[i];
+  if (!t) return null;
+  if (t.info.den !== undefined && !t.info.card && t.info.ord === undefined) return { den: t.info.den, end: i + 1 };
+  const c = combine(e, toks, i, to, true);
+  if (c.count === 0) return null;
+  if (c.lastOrd && e.data.ordinalDenominators && c.value >= 2 && toks[c.next - 1]!.info.den !== undefined) return { den: c.value, end: c.next };
+  if (!c.lastOrd && toks[c.next]?.info.avos && c.value >= 2) return { den: c.value, end: c.next + 1 };
+  return null;
+}
+
+/** Parses a sequence of number words: cardinals, ordinals, fractions ("three fifths", "one and a half"), decimals ("two point five"). */
+function parseWords(e: Engine, text: string, start: number, end: number): WordParse | null {
+  const toks = tokenize(e, text, start, end);
+  if (toks.length === 0 || toks[0]!.info.join || toks[0]!.info.point || toks[0]!.info.avos) return null;
+  let n = toks.length;
+  const res = (value: number, endTok: number, ordinal: boolean, exact: boolean): WordParse | null => {
+    if (endTok <= 0 || !Number.isFinite(value)) return null;
+    const t0 = toks[0]!;
+    const r: WordParse = { value: round(value), end: toks[endTok - 1]!.end, tokens: endTok, single: t0.lw, singleRole: t0.info.card?.role ?? 'n', ordinal, exact };
+    if (toks[0]!.info.article && endTok === 1) return null;
+    return r;
+  };
+  // Decimals in words: "two point five", "quarenta e sete vírgula vinte e oito", "siete con un medio".
+  const p = toks.findIndex((t) => t.info.point);
+  if (p > 0) {
+    const a = combine(e, toks, 0, p, false);
+    if (a.next === p && a.count > 0) {
+      const rest = combine(e, toks, p + 1, n, false);
+      const d = denominator(e, toks, rest.next, n);
+      if (rest.count > 0 && d) return res(a.value + rest.value / d.den, d.end, false, true);
+      if (rest.count > 0) {
+        let digits = '';
+        let i = p + 1;
+        while (i < n && toks[i]!.info.card?.value === 0 && toks[i]!.info.card!.role === 'n') { digits += '0'; i++; }
+        let j = i;
+        while (j < n && toks[j]!.info.card?.role === 'n' && toks[j]!.info.card!.value < 10 && !toks[j]!.info.article) j++;
+        let stop = j;
+        if (j - i > 1) digits += toks.slice(i, j).map((t) => String(t.info.card!.value)).join('');
+        else if (i < n) { const r = combine(e, toks, i, n, false); if (r.count > 0) { digits += String(r.value); stop = r.next; } }
+        if (!digits) return res(a.value, p, false, false);
+        return res(Number(`${a.value}.${digits}`), stop, false, true);
+      }
+    }
+    n = p;
+  }
+  const g = combine(e, toks, 0, n, true);
+  if (g.count === 0) return null;
+  if (g.lastOrd) {
+    const lastIdx = g.next - 1;
+    const last = toks[lastIdx]!;
+    let ds = lastIdx;
+    while (ds > 0 && toks[ds]!.hyphen && toks[ds - 1]!.info.card && !toks[ds - 1]!.info.article) ds--;
+    const oneBefore = ds === 1 && toks[0]!.info.card?.value === 1;
+    if (e.data.ordinalDenominators && last.info.den !== undefined && (last.info.plural || oneBefore)) {
+      const num = ds === 0 ? null : combine(e, toks, 0, ds, false);
+      const den = combine(e, toks, ds, g.next, true);
+      if (num && num.next === ds && den.value >= 2) return res(num.value / den.value, g.next, false, true);
+    }
+    return res(g.value, g.next, true, false);
+  }
+  if (g.next < n) {
+    const t = toks[g.next]!;
+    const d = denominator(e, toks, g.next, n);
+    if (d && !toks[g.next - 1]!.info.card?.role.match(/[hs]/)) {
+      // Mixed numbers: "one hundred and three quarters", "cent trois et deux tiers".
+      for (let j = g.next - 2; j > 0; j--) {
+        if (!toks[j]!.info.join) continue;
+        const numer = toks[j + 1]!.info.card;
+        const base = combine(e, toks, 0, j, false);
+        if (j + 2 === g.next && numer && numer.role === 'n' && numer.value < 10 && base.next === j && !base.lastTens) {
+          return res(base.value + numer.value / d.den, d.end, false, true);
+        }
+        break;
+      }
+      return res(g.value / d.den, d.end, false, true);
+    }
+    if (t.info.join) {
+      // "five and a quarter", "uno con un medio", "zwei und drei Viertel".
+      const b = combine(e, toks, g.next + 1, n, false);
+      const d2 = b.count > 0 ? denominator(e, toks, b.next, n) : null;
+      if (d2 && b.value < d2.den) return res(g.value + b.value / d2.den, d2.end, false, true);
+    }
+  }
+  return res(g.value, g.next, false, false);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -381,7 +609,7 @@ interface Cand {
   drop: string | null;
 }
 
-function readCore(e: Engine, text: string, m: RegExpExecArray, blocked: Array<[number, number]>, bi: { i: number }): Cand | null {
+function readCore(e: Engine, text: string, m: RegExpExecArray, blocked: Array<[number, number]>, bi: { i: number }, short: boolean): Cand | null {
   const g = m.groups!;
   const cs = m.index;
   let ce = cs + m[0].length;
@@ -394,6 +622,7 @@ function readCore(e: Engine, text: string, m: RegExpExecArray, blocked: Array<[n
   let isWord = false;
   let wordParse: WordParse | null = null;
   let bareDigits = false;
+  let expPending: number | null = null;
   if (g.word !== undefined) {
     wordParse = parseWords(e, text, cs, ce);
     if (!wordParse) return null;
@@ -411,6 +640,14 @@ function readCore(e: Engine, text: string, m: RegExpExecArray, blocked: Array<[n
   } else {
     value = parseDigits(g.num!, d.decimal);
     bareDigits = /^\d+$/.test(g.num!);
+    // Scientific notation and powers: "12.32e+14", "1,1^23".
+    const ex = /^(?:[eE]([+-]?\d{1,3})|\^([+-]{0,2})(\d{1,3}))(?![\p{L}\p{N}])/u.exec(text.slice(ce, ce + 8));
+    if (ex) {
+      bareDigits = false;
+      if (ex[1] !== undefined) value = round(value * 10 ** Number(ex[1]));
+      else { const neg = (ex[2]!.match(/-/g) ?? []).length % 2 === 1; expPending = neg ? -Number(ex[3]) : Number(ex[3]); }
+      ce += ex[0].length;
+    }
   }
   if (!Number.isFinite(value)) return null;
 
@@ -427,7 +664,15 @@ function readCore(e: Engine, text: string, m: RegExpExecArray, blocked: Array<[n
     }
   }
 
+  if (!isWord && start === cs && cs >= 2 && text[cs - 1] === ' ' && /[-−]/.test(text[cs - 2]!) && text.slice(0, cs - 2).trim() === '') {
+    start = cs - 2; value = -value;
+  }
+  if (expPending !== null) value = round(value ** expPending);
   const left = (s: number): string => text.slice(Math.max(0, s - LEFT), s);
+  if (isWord && e.negBefore) {
+    const nm = e.negBefore.exec(left(start));
+    if (nm) { start = groupStart(start, left(start), nm); value = -value; }
+  }
   let kind: Kind = 'count';
   let unit: string | null = null;
   let scale = 1;
@@ -442,19 +687,25 @@ function readCore(e: Engine, text: string, m: RegExpExecArray, blocked: Array<[n
       const sm = stick(e.scaleWord, text, p) ?? stick(e.scaleAbbr, text, p) ?? (curPrefix ? stick(e.scaleMinor, text, p) : null);
       if (!sm) break;
       const key = sm[1]!;
-      const s = e.data.scales[norm(key)] ?? e.data.scales[key.toLowerCase()] ?? e.data.scaleAbbrevs[key] ?? (key === 'm' ? 1e6 : key === 'b' ? 1e9 : 0);
+      const s = e.afterScales[norm(key)] ?? e.afterScales[key.toLowerCase()] ?? e.data.scaleAbbrevs[key] ?? (key === 'm' ? 1e6 : key === 'b' ? 1e9 : 0);
       if (!s) break;
       scale *= s;
       p = sm.index + sm[0].length;
     }
-  } else if (wordParse!.tokens === 1) {
-    // A lone article ("un", "one"), a lone scale word ("millions of") or an ambiguous word is not a figure…
+  } else if (wordParse!.tokens === 1 && !wordParse!.exact && !wordParse!.ordinal) {
+    // A lone article ("un", "one"), a lone scale word ("millions of") or an ambiguous word is not a figure,
+    // unless a currency or unit follows, or the text is a short phrase.
     const lw = wordParse!.single;
     const role = wordParse!.singleRole;
-    const frac = stick(e.fraction, text, p);
-    if (!frac) {
-      if (e.articleOnes.has(lw) || e.ambiguousAlone.has(lw)) return null;
-      if (role === 'h' || (role === 's' && !e.standaloneScales.has(lw))) return null;
+    if (!short && (role === 'h' || (role === 's' && !e.standaloneScales.has(lw)))) return null;
+    if (e.articleOnes.has(lw) || e.ambiguousAlone.has(lw)) {
+      // Kept when a currency, unit or percent word follows ("einen Euro", "one penny"), or in a phrase
+      // ("un", "um"), but not a capitalized article ("Un budget") nor one before a number ("un 14 %").
+      const next = text.slice(p, p + 3);
+      const measured = /^(?:[ \u00a0]{1,2}|-)?[\p{L}%]/u.test(next) && !!(stick(e.curWordAfter, text, p) ?? stick(e.minorAfter, text, p) ??
+        stick(e.unitWord, text, p) ?? stick(e.percent, text, p) ?? stick(e.fraction, text, p));
+      if (!measured && !short) return null;
+      if (!measured && e.articleOnes.has(lw) && (/^\p{Lu}/u.test(text.slice(cs, cs + 1)) || /^[ \u00a0]{1,2}[\d\p{N}]/u.test(next))) return null;
     }
     curPrefix = e.curBefore.exec(left(start));
   } else {
@@ -465,6 +716,25 @@ function readCore(e: Engine, text: string, m: RegExpExecArray, blocked: Array<[n
 
   let m2: RegExpExecArray | null;
   let decided = false;
+  if (wordParse && !short && wordParse.exact && wordParse.tokens === 2 && e.info.get(wordParse.single)?.article &&
+      /^[ \u00a0]{1,2}\p{Ll}/u.test(text.slice(p, p + 3)) && !/^[ \u00a0]{1,2}(?:of|de|del|do|da|der|des)\b/u.test(text.slice(p, p + 6))) return null;
+  if (wordParse?.ordinal) {
+    // Word ordinals: always from "eleventh" up; "first"…"tenth" in a short phrase or next to a rank word.
+    const around = text.slice(Math.max(0, start - 24), Math.min(text.length, p + 24));
+    if (!(value >= 11 || short || e.rankCue.test(around))) return null;
+    return { start, end: p, coreStart: cs, kind: 'ordinal', value, unit: null, qualifier: null, scale: 1, drop: null };
+  }
+  // "one over three", "1 sur 3", "dos sobre once": a fraction.
+  if (scale === 1 && Number.isInteger(value) && (m2 = stick(e.overAfter, text, p))) {
+    e.coreY.lastIndex = m2.index + m2[0].length;
+    const m3 = e.coreY.exec(text);
+    if (m3 && (m3.groups!.num !== undefined || m3.groups!.word !== undefined)) {
+      let den = NaN, dEnd = m3.index + m3[0].length;
+      if (m3.groups!.num !== undefined) den = parseDigits(m3.groups!.num, d.decimal);
+      else { const wp = parseWords(e, text, m3.index, dEnd); if (wp && !wp.ordinal) { den = wp.value; dEnd = wp.end; } }
+      if (den >= 2 && Number.isFinite(den)) { value = round(value / den); p = dEnd; }
+    }
+  }
   if (curPrefix) {
     kind = 'money';
     unit = CURRENCY_SYMBOLS[curPrefix[1]!] ?? curPrefix[1]!;
@@ -505,6 +775,8 @@ function readCore(e: Engine, text: string, m: RegExpExecArray, blocked: Array<[n
   if (!decided && (m2 = stick(e.unitSym, text, p) ?? stick(e.unitWord, text, p))) {
     kind = 'quantity';
     unit = m2[1]!.length && e.unitWords.has(norm(m2[1]!)) ? e.unitWords.get(norm(m2[1]!))! : m2[1]!;
+    // "361 million pounds", "millions de livres": sterling, not weight.
+    if (unit === 'lb' && scale >= 1e6) { kind = 'money'; unit = 'GBP'; }
     p = m2.index + m2[0].length;
     decided = true;
   }
@@ -560,10 +832,51 @@ function drop(start: number, end: number, value: number, why: string): Cand {
 
 // ---------------------------------------------------------------------------------------------------
 
-/** Figures in `text`, sorted by start. `lang` is a BCP-47 code; unknown languages use English words. */
+/** Texts up to this length (a headline, a phrase) are read with every locale; see `extractFigures`. */
+const SHORT_TEXT = 400;
+/** Texts up to this length are phrases: lone number words and small word ordinals count. */
+const PHRASE = 200;
+
+/**
+ * Figures in `text`, sorted by start. `lang` is a BCP-47 code.
+ *
+ * Language detection is unreliable on short texts (a phrase like "vinte e cinco" may come back as `es`
+ * or `und`), and an unsupported language has no words of its own. So when the text is short, or the
+ * language has no figure locale, every locale reads the text and the one whose words explain it best
+ * wins: first the count of the text's words that the locale knows (function words and number words; the
+ * detected language counts one word extra), then the characters its figures cover, then the detected
+ * language, then English. Long texts in a supported language use that language only (one pass).
+ */
 export function extractFigures(text: string, lang: string): FigureItem[] {
   if (!text || !/\d|\p{L}/u.test(text)) return [];
-  const e = engineFor(lang);
+  const { code, supported } = figureLocaleInfo(lang);
+  const short = text.length <= SHORT_TEXT;
+  if (supported && !short) return extractWith(engineFor(code), text, false);
+  const order = [code, ...Object.keys(FIGURE_LOCALES).filter((c) => c !== code)];
+  // Word evidence is cheap (set lookups); only the locales tied on it read the text.
+  const words = (text.length > 20_000 ? text.slice(0, 20_000) : text).toLowerCase().match(/[\p{L}][\p{L}\p{M}'’]{0,40}/gu) ?? [];
+  let top = -1;
+  let tied: Engine[] = [];
+  for (const c of order) {
+    const e = engineFor(c);
+    let known = supported && c === code ? 1 : 0;
+    for (const w of words) if (e.stop.has(w) || e.info.has(w) || e.qualifiers.has(w)) known++;
+    if (known > top) { top = known; tied = [e]; } else if (known === top) tied.push(e);
+  }
+  const phrase = text.length <= PHRASE;
+  if (tied.length === 1 || !short) return extractWith(tied[0]!, text, phrase);
+  let best: FigureItem[] = [];
+  let bestCovered = -1;
+  for (const e of tied) {
+    const figs = extractWith(e, text, phrase);
+    let covered = 0;
+    for (const f of figs) covered += f.end - f.start;
+    if (covered > bestCovered) { best = figs; bestCovered = covered; }
+  }
+  return best;
+}
+
+function extractWith(e: Engine, text: string, short: boolean): FigureItem[] {
   const blocked = masks(text);
   const bi = { i: 0 };
   const cands: Cand[] = [];
@@ -571,7 +884,9 @@ export function extractFigures(text: string, lang: string): FigureItem[] {
   e.core.lastIndex = 0;
   for (let m = e.core.exec(text); m; m = e.core.exec(text)) {
     if (m.index < lastEnd) continue;
-    const c = readCore(e, text, m, blocked, bi);
+    const resume = e.core.lastIndex;
+    const c = readCore(e, text, m, blocked, bi, short);
+    e.core.lastIndex = resume;
     if (!c) continue;
     if (c.start < lastEnd) continue;
     cands.push(c);

@@ -34,6 +34,24 @@ export interface FigureLocale {
   ambiguousAlone: string[];
   /** Fraction denominators after a number word or digit ("thirds" 3, "Drittel" 3, "tiers" 3). */
   fractions: Record<string, number>;
+  /** Ordinal words -> value ("first" 1, "twenty-fifth" is read as "twenty" + "fifth"; "hundredth" 100, "millionth" 1e6). */
+  ordinals: Record<string, number>;
+  /** Ordinal words from "third" on are also fraction denominators ("three fifths", "un cinquième", "dos quintos"). */
+  ordinalDenominators: boolean;
+  /** Decimal marks in words ("point", "virgule", "Komma", "coma", "vírgula"). */
+  decimalWords: string[];
+  /** A word after a number that makes it a denominator ("avos": "dois onze avos" = 2/11). */
+  denominatorMarks: string[];
+  /** Articles that stand for "one" before a scale, fraction or ordinal word ("a dozen", "a half", "a fifth"). */
+  articleNumerators: string[];
+  /** Words between a numerator and a denominator ("one over three", "un sur trois", "uno sobre tres"). */
+  fractionOver: string[];
+  /** Words that make the number after them negative ("minus", "negative"). */
+  negative: string[];
+  /** Words that make "first"…"tenth" a rank in running text ("ranked", "place", "Platz"). */
+  rankCues: string[];
+  /** Close neighbours whose currency and unit words this locale also reads ("pt" for "es"). */
+  neighbours: string[];
   /** Percent words after a number ("percent", "pour cent", "Prozent"). */
   percent: string[];
   /** Currency words after a number -> ISO 4217 code, or '' when the currency is known but has no current code ("francs"). */
@@ -127,6 +145,12 @@ export const EXCHANGES: string[] = [
 export const TICKER_SUFFIXES: string[] = ['HK', 'SS', 'SH', 'SZ', 'T', 'KS', 'KQ', 'TW', 'SI', 'AX', 'L', 'DE', 'PA', 'TO', 'V', 'NS', 'BO'];
 
 export const FIGURE_LOCALES: Record<string, FigureLocale> = { en, fr, de, es, pt };
+
+/** The locale code for a language and whether pressx has figure words for it (else English is the default). */
+export function figureLocaleInfo(lang: string): { code: string; supported: boolean } {
+  const code = (lang ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  return FIGURE_LOCALES[code] ? { code, supported: true } : { code: 'en', supported: false };
+}
 
 /** Locale data for a language code; English for 'und' and languages without data. */
 export function figureLocale(lang: string): { code: string; data: FigureLocale } {

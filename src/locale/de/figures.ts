@@ -4,6 +4,22 @@ import { dotted, omit } from '../calendar.js';
 
 // German figure words (general knowledge). Number words are written as one word ("einhundertdreißig"),
 // so `numbers` holds the parts they are made of and `compoundNumbers` is on.
+/** Ordinal stems -> value; "erst" and "acht" are also other words, so they only count with an ending. */
+const ORDINAL_STEMS: Record<string, number> = {
+  erst: 1, zweit: 2, dritt: 3, viert: 4, 'fünft': 5, fuenft: 5, sechst: 6, siebt: 7, siebent: 7, acht: 8, neunt: 9, zehnt: 10, elft: 11, 'zwölft': 12, zwoelft: 12, dreizehnt: 13, vierzehnt: 14, 'fünfzehnt': 15, sechzehnt: 16, siebzehnt: 17, achtzehnt: 18, neunzehnt: 19, zwanzigst: 20, 'dreißigst': 30, dreissigst: 30, vierzigst: 40, 'fünfzigst': 50, sechzigst: 60, siebzigst: 70, achtzigst: 80, neunzigst: 90, hundertst: 100, tausendst: 1000, millionst: 1e6, milliardst: 1e9, billionst: 1e12,
+};
+function ordinals(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [stem, v] of Object.entries(ORDINAL_STEMS)) {
+    for (const end of ['', 'e', 'er', 'en', 'es', 'em']) {
+      if (end === '' && (stem === 'erst' || stem === 'acht')) continue;
+      out[stem + end] = v;
+    }
+    if (stem === 'acht') for (const end of ['e', 'er', 'en', 'es', 'em']) out[`acht${end}`] = 8;
+  }
+  return out;
+}
+
 export const figures: FigureLocale = {
   decimal: ',',
   numbers: {
@@ -25,6 +41,16 @@ export const figures: FigureLocale = {
   fractions: {
     halbe: 2, halben: 2, halbes: 2, drittel: 3, viertel: 4, fünftel: 5, sechstel: 6, siebtel: 7, achtel: 8, neuntel: 9, zehntel: 10, hundertstel: 100,
   },
+  // Ordinals: stems with their endings ("dritt", "dritte", "dritten", "dritter"…), built below.
+  ordinals: ordinals(),
+  neighbours: [],
+  ordinalDenominators: false,
+  decimalWords: ['komma'],
+  denominatorMarks: [],
+  articleNumerators: [],
+  fractionOver: ['durch'],
+  negative: ['minus', 'negativ'],
+  rankCues: ['platz', 'rang', 'position', 'stelle', 'größte', 'größten', 'nr.', 'platziert'],
   percent: ['prozent', 'prozentpunkte', 'prozentpunkten', 'prozentpunkt', 'vh'],
   currencyWords: {
     dollar: 'USD', 'us-dollar': 'USD', 'us dollar': 'USD', 'kanadische dollar': 'CAD', 'australische dollar': 'AUD', 'hongkong-dollar': 'HKD',

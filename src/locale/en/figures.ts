@@ -6,7 +6,7 @@ import { dotted, omit } from '../calendar.js';
 export const figures: FigureLocale = {
   decimal: '.',
   numbers: {
-    zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+    zero: 0, nought: 0, naught: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
     eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
     twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   },
@@ -22,9 +22,27 @@ export const figures: FigureLocale = {
   articleOnes: ['one'],
   ambiguousAlone: [],
   fractions: {
-    half: 2, halves: 2, third: 3, thirds: 3, fourth: 4, fourths: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6, seventh: 7, sevenths: 7,
+    half: 2, halves: 2, quarter: 4, quarters: 4, third: 3, thirds: 3, fourth: 4, fourths: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6, seventh: 7, sevenths: 7,
     eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10,
   },
+  ordinals: {
+    first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, nineth: 9, tenth: 10,
+    eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18,
+    nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90,
+    hundredth: 100, thousandth: 1e3, millionth: 1e6, billionth: 1e9, trillionth: 1e12,
+    firsts: 1, thirds: 3, fourths: 4, fifths: 5, sixths: 6, sevenths: 7, eighths: 8, ninths: 9, tenths: 10, elevenths: 11, twelfths: 12,
+    thirteenths: 13, fourteenths: 14, fifteenths: 15, sixteenths: 16, seventeenths: 17, eighteenths: 18, nineteenths: 19, twentieths: 20,
+    thirtieths: 30, fortieths: 40, fiftieths: 50, sixtieths: 60, seventieths: 70, eightieths: 80, ninetieths: 90,
+    hundredths: 100, thousandths: 1e3, millionths: 1e6, billionths: 1e9, trillionths: 1e12,
+  },
+  neighbours: [],
+  ordinalDenominators: true,
+  decimalWords: ['point'],
+  denominatorMarks: [],
+  articleNumerators: ['a', 'an'],
+  fractionOver: ['over'],
+  negative: ['minus', 'negative'],
+  rankCues: ['ranked', 'ranks', 'ranking', 'rank', 'place', 'placed', 'position', 'finished', 'spot', 'largest', 'biggest', 'leading', 'no.'],
   percent: ['percent', 'per cent', 'percentage points', 'percentage point', 'percents', 'pct'],
   currencyWords: {
     dollar: 'USD', dollars: 'USD', 'us dollar': 'USD', 'us dollars': 'USD', 'u.s. dollars': 'USD', 'american dollars': 'USD',
