@@ -1,5 +1,5 @@
 // Runs extractEntities over the seeds or a dev corpus and writes NDJSON records for shared/tools/score.mjs.
-// usage: npx tsx scripts/eval-entities.ts seeds|<corpus> OUT.ndjson [--untyped=organization|none] [--compromise=type|add] [--speed]
+// usage: npx tsx scripts/eval-entities.ts seeds|<corpus> OUT.ndjson [--untyped=organization|none] [--compromise=type|add] [--tagger=add|lead|off] [--tagger-score=S] [--speed]
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractEntities, type EntityOptions } from '../src/extract/entities.js';
@@ -8,6 +8,9 @@ const [set = 'seeds', out = '/tmp/entities.ndjson', ...flags] = process.argv.sli
 const opts: EntityOptions = {};
 for (const f of flags) {
   if (f.startsWith('--compromise=')) opts.compromise = f.slice(13) as 'type' | 'add';
+  if (f.startsWith('--tagger=')) { const v = f.slice(9); opts.tagger = v === 'off' ? false : (v as 'add' | 'lead'); }
+  if (f.startsWith('--tagger-score=')) opts.taggerScore = Number(f.slice(15));
+  if (f.startsWith('--tagger-common=')) opts.taggerCommonScore = Number(f.slice(16));
   if (f.startsWith('--untyped=')) { const v = f.slice(10); opts.untyped = v === 'none' ? null : (v as EntityOptions['untyped']); }
 }
 

@@ -1,0 +1,264 @@
+// Features of the entity tagger: tokenization of running text into CoNLL-like tokens, and hashed feature ids.
+//
+// Features are never built as strings: each is a 32-bit hash of (slot id, value hash), value hashes are computed once
+// per distinct word (memoized), and neighbour features reuse the neighbour's hashes. The same code serves training
+// (tokens from the CoNLL columns) and tagging (tokens from `tokenizeForTagger`), so both see identical features.
+import { ALL_LEGAL_FORMS, ALL_TITLES, entityLocale } from '../../locale/entities.js';
+import { gazKey, placeGazetteer } from '../entities/gazetteer.js';
+import nlp from 'compromise';
+
+/** A token for the tagger: its text and offsets (offsets are -1 for training tokens). */
+export interface TagToken {
+  text: string;
+  s: number;
+  e: number;
+}
+
+// Words (with inner apostrophes, hyphens, ampersands and abbreviation dots), numbers, any other non-space character.
+const TAG_TOKEN_RE = /\p{L}[\p{L}\p{M}\p{N}]*(?:(?:['’\-&]|\.(?=\p{L}))[\p{L}\p{M}\p{N}]+){0,20}|\p{N}+(?:[.,:/\-]\p{N}+){0,10}|\S/gu;
+const POSS_RE = /['’]s$/;
+const SENT_END = new Set(['.', '!', '?', '…']);
+const UPPER_FIRST = /^\p{Lu}/u;
+
+/** Longest sentence the tagger sees at once (longer runs are cut; features only look ±2 tokens away). */
+const MAX_SENT = 300;
+
+/**
+ * Splits text into sentences of tokens: a line is at least one sentence; a sentence also ends after . ! ? when the
+ * next token starts with a capital. Possessive 's is its own token, as in CoNLL; "U.S." keeps its final dot.
+ */
+export function tokenizeForTagger(text: string): TagToken[][] {
+  const sents: TagToken[][] = [];
+  let cur: TagToken[] = [];
+  let nextNl = text.indexOf('\n');
+  const flush = () => { if (cur.length) sents.push(cur); cur = []; };
+  TAG_TOKEN_RE.lastIndex = 0;
+  for (let m = TAG_TOKEN_RE.exec(text); m; m = TAG_TOKEN_RE.exec(text)) {
+    let s = m.index;
+    let t = m[0];
+    if (nextNl !== -1 && nextNl < s) { flush(); nextNl = text.indexOf('\n', s); }
+    const prev = cur.length ? cur[cur.length - 1] : undefined;
+    if (prev && SENT_END.has(prev.text) && UPPER_FIRST.test(t)) flush();
+    if (cur.length >= MAX_SENT) flush();
+    let e = s + t.length;
+    if (t.length > 2 && POSS_RE.test(t) && /\p{L}/u.test(t[0])) {
+      cur.push({ text: t.slice(0, -2), s, e: e - 2 });
+      s = e - 2; t = t.slice(-2);
+    } else if (t.includes('.') && text[e] === '.') { e++; t += '.'; }
+    cur.push({ text: t, s, e });
+    TAG_TOKEN_RE.lastIndex = Math.max(TAG_TOKEN_RE.lastIndex, e);
+  }
+  flush();
+  return sents;
+}
+
+// ---- hashing ----
+
+export function hashStr(s: string, seed: number): number {
+  let h = (seed ^ 0x811c9dc5) >>> 0;
+  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  return h >>> 0;
+}
+export function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0xc2b2ae35);
+  h ^= h >>> 15; h = Math.imul(h, 0x27d4eb2f); h ^= h >>> 13;
+  return h >>> 0;
+}
+
+/** Word shape: X for upper, x for lower, d for digits, other characters kept; runs of one class collapsed to two. */
+export function wordShape(w: string): string {
+  let out = '';
+  let last = '', run = 0;
+  for (const ch of w) {
+    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}|\p{Lo}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    if (c === last) { run++; if (run > 2) continue; } else { last = c; run = 1; }
+    out += c;
+    if (out.length > 12) break;
+  }
+  return out;
+}
+function shortShape(w: string): string {
+  let out = '';
+  for (const ch of w) {
+    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}|\p{Lo}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    if (out[out.length - 1] !== c) out += c;
+  }
+  return out;
+}
+
+// Slot ids (any distinct constants).
+const S = {
+  bias: 1, lower: 2, shape: 3, sshape: 4, p1: 5, p2: 6, p3: 7, p4: 8, s1: 9, s2: 10, s3: 11, s4: 12, cap: 13, pos: 14,
+  wm1: 15, wp1: 16, wm2: 17, wp2: 18, shm1: 19, shp1: 20, shm2: 21, shp2: 22, bim: 23, bip: 24, gaz: 25, legal: 26, legalNext: 27,
+  title: 28, first: 29, last: 30, orgkw: 31, placekw: 32, orgkwNext: 33, len: 34, raw: 35, shapeCtx: 36, gazm1: 37, gazp1: 38,
+  firstm1: 39, capNext: 40, common: 41, pt1: 101, pt2: 102, ptw: 103, pts: 104, ptwp1: 105,
+} as const;
+
+/** Number of static feature slots per token (absent features are 0xFFFFFFFF and skipped). */
+export const N_STATIC = 41;
+export const NONE = 0xffffffff;
+
+interface WordInfo { flags: number; lower: number; shape: number; sshape: number; affix: number[]; raw: number; lenB: number; isCap: boolean; isUpper: boolean; hasLetter: boolean; lowerStr: string }
+
+/** Per-language lexicons the features consult (built once per language). */
+export interface TagLexicon {
+  places: Map<string, unknown>;
+  legal: Set<string>;
+  titles: Set<string>;
+  firstNames: Set<string>;
+  lastNames: Set<string>;
+  common: Set<string>;
+  orgKw: Set<string>;
+  placeKw: Set<string>;
+  words: Map<string, WordInfo>;
+}
+
+const lexCache = new Map<string, TagLexicon>();
+let compromiseLex: { first: Set<string>; last: Set<string>; common: Set<string> } | null = null;
+
+function compromiseNames() {
+  if (compromiseLex) return compromiseLex;
+  const lex = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  const first = new Set<string>(), last = new Set<string>(), common = new Set<string>();
+  for (const [w, tag] of Object.entries(lex)) {
+    const tags = Array.isArray(tag) ? tag : [tag];
+    if (tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName')) first.add(w);
+    if (tags.includes('LastName')) last.add(w);
+    if (tags.some((t) => t === 'Noun' || t === 'Verb' || t === 'Adjective' || t === 'Adverb' || t === 'Preposition' || t === 'Determiner' || t === 'Conjunction' || t === 'Pronoun')) common.add(w);
+  }
+  compromiseLex = { first, last, common };
+  return compromiseLex;
+}
+
+const dropDot = (s: string) => gazKey(s).replace(/\.$/, '');
+
+export function tagLexicon(lang: string): TagLexicon {
+  const hit = lexCache.get(lang);
+  if (hit) return hit;
+  const loc = entityLocale(lang);
+  const names = compromiseNames();
+  const legal = new Set<string>();
+  for (const f of ALL_LEGAL_FORMS) { const parts = f.split(/[\s,]+/).filter(Boolean); legal.add(dropDot(parts[parts.length - 1])); }
+  const lx: TagLexicon = {
+    places: placeGazetteer(lang),
+    legal,
+    titles: new Set([...ALL_TITLES, ...loc.titles].map(dropDot)),
+    firstNames: new Set([...names.first, ...loc.givenNames.map(gazKey)]),
+    lastNames: names.last,
+    common: lang === 'en' ? names.common : new Set(loc.stopwords.map(gazKey)),
+    orgKw: new Set(loc.orgKeywords.map(gazKey)),
+    placeKw: new Set(loc.placeKeywords.map(gazKey)),
+    words: new Map(),
+  };
+  lexCache.set(lang, lx);
+  return lx;
+}
+
+const HAS_LETTER = /\p{L}/u;
+const F_LEGAL = 1, F_TITLE = 2, F_FIRST = 4, F_LAST = 8, F_ORGKW = 16, F_PLACEKW = 32, F_COMMON = 64;
+const HAS_LOWER = /\p{Ll}/u;
+
+function wordInfo(lx: TagLexicon, w: string): WordInfo {
+  let wi = lx.words.get(w);
+  if (wi) return wi;
+  const lowerStr = w.toLowerCase();
+  const lower = hashStr(lowerStr, S.lower);
+  const affix: number[] = [];
+  const n = lowerStr.length;
+  for (let k = 1; k <= 4; k++) {
+    affix.push(k <= n ? hashStr(lowerStr.slice(0, k), S.p1 + k - 1) : NONE);
+    affix.push(k <= n ? hashStr(lowerStr.slice(n - k), S.s1 + k - 1) : NONE);
+  }
+  const hasLetter = HAS_LETTER.test(w);
+  const key = dropDot(lowerStr);
+  const flags = (lx.legal.has(key) ? F_LEGAL : 0) | (lx.titles.has(key) ? F_TITLE : 0) | (lx.firstNames.has(lowerStr) ? F_FIRST : 0)
+    | (lx.lastNames.has(lowerStr) ? F_LAST : 0) | (lx.orgKw.has(lowerStr) ? F_ORGKW : 0) | (lx.placeKw.has(lowerStr) ? F_PLACEKW : 0)
+    | (lx.common.has(lowerStr) ? F_COMMON : 0);
+  wi = {
+    flags, lower, shape: hashStr(wordShape(w), S.shape), sshape: hashStr(shortShape(w), S.sshape), affix, raw: hashStr(w, S.raw),
+    lenB: Math.min(n, 8), isCap: UPPER_FIRST.test(w), isUpper: hasLetter && !HAS_LOWER.test(w), hasLetter, lowerStr,
+  };
+  if (lx.words.size < 200000) lx.words.set(w, wi);
+  return wi;
+}
+
+const PAD_L = hashStr('<s>', 0), PAD_R = hashStr('</s>', 0);
+
+/**
+ * Static features of a sentence: N_STATIC hashes per token (not yet reduced to buckets), plus the per-token lower-case
+ * word hash that the tag-dependent features combine with.
+ */
+export function sentenceFeatures(words: string[], lx: TagLexicon): { feats: Uint32Array; lowers: Uint32Array; shapes: Uint32Array } {
+  const n = words.length;
+  const infos = words.map((w) => wordInfo(lx, w));
+  const feats = new Uint32Array(n * N_STATIC).fill(NONE);
+  const lowers = new Uint32Array(n), shapes = new Uint32Array(n);
+  // Sentence-level: all capitals (headline) when most lettered tokens have no lower-case letter.
+  let letters = 0, uppers = 0;
+  for (const wi of infos) if (wi.hasLetter && wi.lowerStr.length > 1) { letters++; if (wi.isUpper) uppers++; }
+  const capsLine = letters >= 2 && uppers >= 0.7 * letters ? 1 : 0;
+  // Gazetteer matches of 1-4 tokens (longest first): B=1, I=2 per token.
+  const gaz = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!infos[i].isCap && !infos[i].isUpper) continue;
+    for (let len = Math.min(4, n - i); len >= 1; len--) {
+      let key = infos[i].lowerStr;
+      for (let k = 1; k < len; k++) key += ' ' + infos[i + k].lowerStr;
+      if (lx.places.has(gazKey(key))) { gaz[i] = 1; for (let k = 1; k < len; k++) gaz[i + k] = 2; i += len - 1; break; }
+    }
+  }
+  const lw = (j: number) => (j < 0 ? PAD_L : j >= n ? PAD_R : infos[j].lower);
+  const sh = (j: number) => (j < 0 ? PAD_L : j >= n ? PAD_R : infos[j].shape);
+  for (let i = 0; i < n; i++) {
+    const wi = infos[i];
+    const o = i * N_STATIC;
+    lowers[i] = wi.lower; shapes[i] = wi.sshape;
+    const capCtx = wi.isUpper ? (capsLine ? 3 : 4) : wi.isCap ? (i === 0 ? 1 : 2) : 0;
+    let f = o;
+    feats[f++] = S.bias;
+    feats[f++] = wi.lower;
+    feats[f++] = wi.shape;
+    feats[f++] = wi.sshape;
+    for (const a of wi.affix) feats[f++] = a;
+    feats[f++] = mix(S.cap, capCtx * 2 + capsLine);
+    feats[f++] = mix(S.pos, Math.min(i, 3));
+    feats[f++] = mix(S.wm1, lw(i - 1));
+    feats[f++] = mix(S.wp1, lw(i + 1));
+    feats[f++] = mix(S.wm2, lw(i - 2));
+    feats[f++] = mix(S.wp2, lw(i + 2));
+    feats[f++] = mix(S.shm1, sh(i - 1));
+    feats[f++] = mix(S.shp1, sh(i + 1));
+    feats[f++] = mix(S.shm2, sh(i - 2));
+    feats[f++] = mix(S.shp2, sh(i + 2));
+    feats[f++] = mix(mix(S.bim, lw(i - 1)), wi.lower);
+    feats[f++] = mix(mix(S.bip, wi.lower), lw(i + 1));
+    feats[f++] = mix(S.gaz, gaz[i] * 8 + capCtx);
+    feats[f++] = (wi.flags & F_LEGAL) && (wi.isCap || wi.isUpper) ? mix(S.legal, 1) : NONE;
+    feats[f++] = i + 1 < n && (infos[i + 1].flags & F_LEGAL) && (infos[i + 1].isCap || infos[i + 1].isUpper) ? mix(S.legalNext, 1) : NONE;
+    feats[f++] = i > 0 && (infos[i - 1].flags & F_TITLE) ? mix(S.title, 1) : NONE;
+    feats[f++] = (wi.flags & F_FIRST) ? mix(S.first, capCtx) : NONE;
+    feats[f++] = (wi.flags & F_LAST) ? mix(S.last, capCtx) : NONE;
+    feats[f++] = (wi.flags & F_ORGKW) ? mix(S.orgkw, capCtx) : NONE;
+    feats[f++] = (wi.flags & F_PLACEKW) ? mix(S.placekw, capCtx) : NONE;
+    feats[f++] = i + 1 < n && (infos[i + 1].flags & F_ORGKW) && infos[i + 1].isCap ? mix(S.orgkwNext, 1) : NONE;
+    feats[f++] = mix(S.len, wi.lenB);
+    feats[f++] = wi.raw;
+    feats[f++] = mix(mix(S.shapeCtx, sh(i - 1)), mix(wi.shape, sh(i + 1)));
+    feats[f++] = mix(S.gazm1, i > 0 ? gaz[i - 1] : 7);
+    feats[f++] = mix(S.gazp1, i + 1 < n ? gaz[i + 1] : 7);
+    feats[f++] = i > 0 && (infos[i - 1].flags & F_FIRST) && infos[i - 1].isCap ? mix(S.firstm1, capCtx) : NONE;
+    feats[f++] = mix(S.capNext, (i + 1 < n ? (infos[i + 1].isCap ? 1 : 0) + (infos[i + 1].isUpper ? 2 : 0) : 4) * 8 + capCtx);
+    feats[f++] = (wi.flags & F_COMMON) ? mix(S.common, capCtx) : NONE;
+  }
+  return { feats, lowers, shapes };
+}
+
+/** Tag-dependent feature hashes for token i given the two previous tags. */
+export function dynamicFeatures(out: Uint32Array, p1: number, p2: number, lower: number, shape: number, nextLower: number): void {
+  out[0] = mix(S.pt1, p1);
+  out[1] = mix(S.pt2, p1 * 16 + p2);
+  out[2] = mix(mix(S.ptw, p1), lower);
+  out[3] = mix(mix(S.pts, p1), shape);
+  out[4] = mix(mix(S.ptwp1, p1), nextLower);
+}
+export const N_DYNAMIC = 5;

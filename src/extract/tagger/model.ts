@@ -1,0 +1,128 @@
+// The entity tagger: a greedy left-to-right averaged perceptron over BIO tags with hashed features.
+//
+// Weights live in a table of 2^bits buckets × TAGS.length (Int8 after training, one scale for the whole table); a
+// feature's weights are the row at (hash & mask). The model file is that table gzipped, behind a small header.
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { dynamicFeatures, N_DYNAMIC, N_STATIC, NONE, sentenceFeatures, type TagLexicon } from './features.js';
+
+export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+/** Number of tags (decode unrolls its inner loop over exactly these 9). */
+export const NT: number = TAGS.length;
+const MAGIC = 0x31545850; // "PXT1"
+
+/** Tag t may follow tag p: I-X only after B-X or I-X. */
+const ALLOWED: boolean[][] = TAGS.map((p) => TAGS.map((t) => !t.startsWith('I-') || (p !== 'O' && p.slice(2) === t.slice(2))));
+/** Index of "previous tag" at the sentence start (one past the last tag). */
+export const START = NT;
+
+export interface TaggerModel {
+  lang: string;
+  bits: number;
+  /** Weights, bucket-major: w[bucket * NT + tag]. */
+  w: Float64Array | Float32Array;
+  scale: number;
+}
+
+/** Bucket rows (already multiplied by NT) of each token's static features; NONE-features point at row -1. */
+export function staticRows(feats: Uint32Array, bits: number): Int32Array {
+  const mask = (1 << bits) - 1;
+  const rows = new Int32Array(feats.length);
+  for (let k = 0; k < feats.length; k++) rows[k] = feats[k] === NONE ? -1 : (feats[k] & mask) * NT;
+  return rows;
+}
+
+/**
+ * Greedy decoding of one sentence. `onToken` (training) sees each token's predicted tag and the rows used, before
+ * the next token is decoded.
+ */
+export function decode(
+  w: ArrayLike<number>, bits: number, rows: Int32Array, lowers: Uint32Array, shapes: Uint32Array,
+  onToken?: (i: number, pred: number, dyn: Int32Array) => number,
+): Uint8Array {
+  const n = lowers.length;
+  const mask = (1 << bits) - 1;
+  const tags = new Uint8Array(n);
+  const scores = new Float64Array(NT);
+  const dynH = new Uint32Array(N_DYNAMIC);
+  const dyn = new Int32Array(N_DYNAMIC);
+  let p1: number = START, p2: number = START;
+  for (let i = 0; i < n; i++) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+    const o = i * N_STATIC;
+    dynamicFeatures(dynH, p1, p2, lowers[i], shapes[i], i + 1 < n ? lowers[i + 1] : 0);
+    for (let k = 0; k < N_DYNAMIC; k++) dyn[k] = (dynH[k] & mask) * NT;
+    for (let k = -N_DYNAMIC; k < N_STATIC; k++) {
+      const r = k < 0 ? dyn[k + N_DYNAMIC] : rows[o + k];
+      if (r < 0) continue;
+      s0 += w[r]; s1 += w[r + 1]; s2 += w[r + 2]; s3 += w[r + 3]; s4 += w[r + 4];
+      s5 += w[r + 5]; s6 += w[r + 6]; s7 += w[r + 7]; s8 += w[r + 8];
+    }
+    scores[0] = s0; scores[1] = s1; scores[2] = s2; scores[3] = s3; scores[4] = s4;
+    scores[5] = s5; scores[6] = s6; scores[7] = s7; scores[8] = s8;
+    let best = 0, bs = -Infinity;
+    const allowed = ALLOWED[p1 === START ? 0 : p1];
+    for (let t = 0; t < NT; t++) if (allowed[t] && scores[t] > bs) { bs = scores[t]; best = t; }
+    const tag = onToken ? onToken(i, best, dyn) : best;
+    tags[i] = tag;
+    p2 = p1; p1 = tag;
+  }
+  return tags;
+}
+
+/** Tags the words of one sentence. */
+export function tagWords(model: TaggerModel, words: string[], lx: TagLexicon): Uint8Array {
+  const { feats, lowers, shapes } = sentenceFeatures(words, lx);
+  return decode(model.w, model.bits, staticRows(feats, model.bits), lowers, shapes);
+}
+
+/** Spans [start, end) of entities in a BIO tag sequence, with their type (PER, ORG, LOC, MISC). */
+export function spansOf(tags: ArrayLike<number>): Array<{ start: number; end: number; type: string }> {
+  const out: Array<{ start: number; end: number; type: string }> = [];
+  let i = 0;
+  while (i < tags.length) {
+    const t = TAGS[tags[i]];
+    if (t === 'O') { i++; continue; }
+    const type = t.slice(2);
+    let j = i + 1;
+    while (j < tags.length && TAGS[tags[j]] === `I-${type}`) j++;
+    out.push({ start: i, end: j, type });
+    i = j;
+  }
+  return out;
+}
+
+// Weights are stored as bfloat16 (the upper half of a float32, rounded to nearest even): 8 bits of mantissa keep
+// every weight's sign and magnitude to 0.4%; the many zero buckets compress away under gzip.
+/** Serializes averaged weights: header + gzipped bfloat16 codes. */
+export function serialize(lang: string, bits: number, w: Float64Array): Buffer {
+  const f = new Float32Array(w);
+  const u = new Uint32Array(f.buffer);
+  const q = new Uint16Array(w.length);
+  for (let k = 0; k < u.length; k++) { const x = u[k]; q[k] = ((x + 0x7fff + ((x >>> 16) & 1)) >>> 16) & 0xffff; }
+  const scale = 1;
+  const langBytes = Buffer.from(lang.padEnd(8, ' ').slice(0, 8), 'latin1');
+  const head = Buffer.alloc(24);
+  head.writeUInt32LE(MAGIC, 0);
+  head.writeUInt32LE(bits, 4);
+  head.writeUInt32LE(NT, 8);
+  head.writeFloatLE(scale, 12);
+  langBytes.copy(head, 16);
+  return Buffer.concat([head, gzipSync(Buffer.from(q.buffer, q.byteOffset, q.byteLength), { level: 9 })]);
+}
+
+export function deserialize(buf: Uint8Array): TaggerModel {
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (b.length < 24 || b.readUInt32LE(0) !== MAGIC) throw new Error('tagger model: bad header');
+  const bits = b.readUInt32LE(4);
+  if (b.readUInt32LE(8) !== NT || bits < 8 || bits > 24) throw new Error('tagger model: unexpected shape');
+  const scale = b.readFloatLE(12);
+  const lang = b.subarray(16, 24).toString('latin1').trim();
+  const raw = gunzipSync(b.subarray(24));
+  if (raw.length !== (1 << bits) * NT * 2) throw new Error('tagger model: truncated weights');
+  const q = new Uint16Array(raw.length / 2);
+  for (let k = 0; k < q.length; k++) q[k] = raw[2 * k] | (raw[2 * k + 1] << 8);
+  const u = new Uint32Array(q.length);
+  for (let k = 0; k < q.length; k++) u[k] = q[k] << 16;
+  const w = new Float32Array(u.buffer);
+  return { lang, bits, scale, w };
+}

@@ -1,0 +1,85 @@
+// Training of the entity tagger (used by scripts/train.ts and the determinism test): CoNLL reading and the
+// averaged perceptron. Deterministic: sentences are shuffled by a seeded generator; all arithmetic is in Float64.
+import { N_STATIC, sentenceFeatures, tagLexicon } from './features.js';
+import { decode, NT, staticRows, TAGS } from './model.js';
+
+export interface Sentence { words: string[]; tags: number[] }
+
+const TAG_INDEX = new Map<string, number>(TAGS.map((t, k) => [t, k]));
+
+/**
+ * Reads CoNLL column files (word first, IOB tag last; `-DOCSTART-` lines and blank lines end sentences). IOB1 tags
+ * (CoNLL-2003: I- everywhere, B- only between two adjacent names of one type) become IOB2.
+ */
+export function readConll(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let words: string[] = [], tags: number[] = [];
+  const flush = () => { if (words.length) out.push({ words, tags }); words = []; tags = []; };
+  for (const line of text.split('\n')) {
+    const cols = line.trim().split(/\s+/);
+    if (!line.trim() || cols[0] === '-DOCSTART-') { flush(); continue; }
+    const word = cols[0];
+    let tag = cols[cols.length - 1];
+    if (!TAG_INDEX.has(tag)) tag = 'O';
+    if (tag.startsWith('I-')) {
+      const prev = tags.length ? TAGS[tags[tags.length - 1]] : 'O';
+      if (prev === 'O' || prev.slice(2) !== tag.slice(2)) tag = 'B-' + tag.slice(2);
+    }
+    words.push(word);
+    tags.push(TAG_INDEX.get(tag)!);
+  }
+  flush();
+  return out;
+}
+
+/** mulberry32: a small seeded generator for the shuffles. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface TrainOptions { bits?: number; epochs?: number; seed?: number; log?: (s: string) => void }
+
+/** Trains an averaged perceptron; returns the averaged weights (bucket-major, NT per bucket). */
+export function train(sentences: Sentence[], lang: string, opts: TrainOptions = {}): Float64Array {
+  const bits = opts.bits ?? 19, epochs = opts.epochs ?? 8;
+  const lx = tagLexicon(lang);
+  const prepared = sentences.map((s) => {
+    const { feats, lowers, shapes } = sentenceFeatures(s.words, lx);
+    return { rows: staticRows(feats, bits), lowers, shapes, gold: s.tags };
+  });
+  const size = (1 << bits) * NT;
+  const w = new Float64Array(size), u = new Float64Array(size);
+  let c = 1;
+  const random = rng(opts.seed ?? 1);
+  const order = prepared.map((_, k) => k);
+  for (let ep = 0; ep < epochs; ep++) {
+    for (let k = order.length - 1; k > 0; k--) { const j = Math.floor(random() * (k + 1)); const t = order[k]; order[k] = order[j]; order[j] = t; }
+    let errors = 0, tokens = 0;
+    for (const idx of order) {
+      const p = prepared[idx];
+      decode(w, bits, p.rows, p.lowers, p.shapes, (i, pred, dyn) => {
+        const gold = p.gold[i];
+        tokens++;
+        if (pred !== gold) {
+          errors++;
+          const upd = (r: number) => { w[r + gold] += 1; u[r + gold] += c; w[r + pred] -= 1; u[r + pred] -= c; };
+          const o = i * N_STATIC;
+          for (let k = 0; k < N_STATIC; k++) { const r = p.rows[o + k]; if (r >= 0) upd(r); }
+          for (let k = 0; k < dyn.length; k++) upd(dyn[k]);
+        }
+        c++;
+        return pred;
+      });
+    }
+    opts.log?.(`  epoch ${ep + 1}: token error ${(100 * errors / Math.max(1, tokens)).toFixed(2)}%`);
+  }
+  for (let k = 0; k < size; k++) w[k] -= u[k] / c;
+  return w;
+}
