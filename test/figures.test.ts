@@ -27,6 +27,12 @@ const SPECS: Record<string, Row[]> = {
     ['Emissions dropped by 30,000 tonnes.', 'quantity', 30000, 't', null],
     ['About two thirds agreed.', 'count', 2 / 3, null, 'approx'],
     ['It received less than 500 applications.', 'count', 500, 'application', 'max'],
+    ['The ticket was seven dollars twenty-five cents.', 'money', 7.25, 'USD', null],
+    ['Each bag weighs 25 pounds.', 'quantity', 25, 'lb', null],
+    ['The parcel weighs 3 (kg) in total.', 'quantity', 3, 'kg', null],
+    ['Its market value is near 4.7b now.', 'count', 4700000000, null, null],
+    ['per cent of 35', 'percent', 35, null, null],
+    ['They sold half a dozen units.', 'count', 6, 'unit', null],
   ],
   fr: [
     ['Le groupe compte plus de 1 200 salariés.', 'count', 1200, 'salarié', 'min'],
@@ -38,6 +44,8 @@ const SPECS: Record<string, Row[]> = {
     ['Elle termine 3e du classement.', 'ordinal', 3, null, null],
     ['La ligne mesure 12,5 km au total.', 'quantity', 12.5, 'km', null],
     ['Environ 800 tonnes de déchets sont triées.', 'quantity', 800, 't', 'approx'],
+    ['Le ticket coûte trois euros et quinze centimes.', 'money', 3.15, 'EUR', null],
+    ['Le colis pèse 25 livres.', 'quantity', 25, 'lb', null],
     ['Le réseau relie quarante-deux villes.', 'count', 42, 'ville', null],
   ],
   de: [
@@ -50,6 +58,12 @@ const SPECS: Record<string, Row[]> = {
     ['Die Anlage erzeugt 80 Megawatt Strom.', 'quantity', 80, 'MW', null],
     ['Etwa zweihundertfünfzig Gäste kamen.', 'count', 250, 'gäste', 'approx'],
     ['Zwei Drittel der Befragten stimmten zu.', 'count', 2 / 3, null, null],
+    ['Das Ticket kostet neun Euro und zwanzig Cent.', 'money', 9.2, 'EUR', null],
+    ['Eine halbe Million Menschen kamen.', 'count', 500000, 'mensch', null],
+    ['Das Paket wiegt 40 Pfund.', 'quantity', 40, 'lb', null],
+    ['Es kamen neunundneunzigtausendfünfhundert Fans.', 'count', 99500, 'fans', null],
+    ['Im Stadion saßen siebzehntausend Zuschauer.', 'count', 17000, 'zuschauer', null],
+    ['Der Konzern zahlte 120 Millionen Pfund.', 'money', 120000000, 'GBP', null],
   ],
   es: [
     ['La empresa tiene más de 300 tiendas.', 'count', 300, 'tienda', 'min'],
@@ -60,6 +74,10 @@ const SPECS: Record<string, Row[]> = {
     ['Ocupa el 5º puesto.', 'ordinal', 5, null, null],
     ['El parque cubre 40 hectáreas.', 'quantity', 40, 'ha', null],
     ['Abrió veinticinco ciudades nuevas.', 'count', 25, 'ciudad', null],
+    ['El boleto cuesta ocho dólares con cuarenta centavos.', 'money', 8.4, 'USD', null],
+    ['Pesa cuatro libras en total.', 'quantity', 4, 'lb', null],
+    ['Recibió siete treintaidosavos del total.', 'count', 7 / 32, null, null],
+    ['Pagó U$D 45 millones por la planta.', 'money', 45000000, 'USD', null],
   ],
   pt: [
     ['A rede tem mais de 150 lojas.', 'count', 150, 'loja', 'min'],
@@ -70,6 +88,9 @@ const SPECS: Record<string, Row[]> = {
     ['Ficou em 2º lugar.', 'ordinal', 2, null, null],
     ['A usina gera 500 megawatts.', 'quantity', 500, 'MW', null],
     ['Foram contratados duzentos e trinta técnicos.', 'count', 230, 'técnico', null],
+    ['O bilhete custa seis euros e dez cêntimos.', 'money', 6.1, 'EUR', null],
+    ['O saco pesa 12 libras.', 'quantity', 12, 'lb', null],
+    ['Recebeu três quinze avos da herança.', 'count', 3 / 15, null, null],
   ],
 };
 
@@ -131,6 +152,8 @@ describe('extractFigures: number words (fractions, decimals, ordinals, locale ch
     ['um sobre três', 'pt', 'count', 1 / 3],
     ['vinte e cinco', 'es', 'count', 25],
     ['dix-sept', 'und', 'count', 17],
+    ['4,800', 'und', 'count', 4.8],
+    ['7,250 %', 'und', 'percent', 7.25],
   ])('%s (%s)', (text, lang, kind, value) => {
     const f = first(text, lang);
     expect(f.kind).toBe(kind);

@@ -9,6 +9,8 @@
 //  3. Read the context of each core: scale words after it ("million", "Mrd."), then what it measures
 //     (percent, currency, minor unit, ordinal suffix, date or time unit, unit symbol or word, fraction,
 //     counted noun), currency symbols and rank prefixes before it, and the qualifier words before all that.
+//     Also read there: the minor part after a currency word ("zwei Euro und fünfzig Cent"), a fraction word
+//     before a scale ("half a million", "ein halbes Dutzend"), denominators glued to "-avos" ("veintiunavos").
 //  4. Drop what is not a figure: bare years, numbers in names and labels ("level 4", "Global 500",
 //     "COVID-19"), references ("the two sides"), lone articles ("un", "one").
 //  5. Join two figures into a range ("5 to 10", "5–10%", "between 5 and 10").
@@ -33,6 +35,8 @@ const VULGAR: Record<string, number> = {
 };
 /** How far back the left-context checks look (qualifiers, currency symbols, month names). */
 const LEFT = 48;
+/** Opening and closing brackets that pair. */
+const BRACKETS = new Set(['()', '[]', '{}', '<>']);
 
 type WordRole = 'n' | 'h' | 's' | 'j';
 
@@ -52,6 +56,10 @@ interface Engine {
   data: FigureLocale;
   core: RegExp;
   token: RegExp;
+  cardToken: RegExp | null;
+  tokenY: RegExp;
+  avosAfter: RegExp | null;
+  percentBefore: RegExp | null;
   words: Map<string, { value: number; role: WordRole }>;
   info: Map<string, WordInfo>;
   afterScales: Record<string, number>;
@@ -67,6 +75,7 @@ interface Engine {
   curWordAfter: RegExp;
   curWords: Map<string, string>;
   minorAfter: RegExp;
+  minorJoin: RegExp;
   minor: Map<string, string>;
   ordSuffix: RegExp;
   monthAfter: RegExp;
@@ -192,15 +201,16 @@ function compile(raw: FigureLocale): Engine {
   for (const w of data.denominatorMarks) at(w).avos = true;
   for (const w of data.articleNumerators) { const i = at(w); i.card ??= { value: 1, role: 'n' }; i.article = true; }
 
-  const startWords = [...numberWords, ...Object.keys(data.ordinals), ...(data.compoundNumbers ? Object.keys(data.fractions) : [])];
+  // Fraction words start a number too: "half a million", "media docena" (parseWords keeps them only before a scale).
+  const startWords = [...numberWords, ...Object.keys(data.ordinals), ...Object.keys(data.fractions)];
   const contWords = [...startWords, ...Object.keys(data.fractions), ...data.numberJoin, ...data.decimalWords, ...data.denominatorMarks, ...data.articleNumerators];
   const W = trieAny(startWords);
   const C = trieAny(contWords);
   const J = matchAny(data.numberJoin);
   const art = data.articleNumerators.length ? `${matchAny(data.articleNumerators)}${SP}{1,2}(?=${C})` : '(?!)';
   // A number word, or (compound languages) a run of number-word parts written as one word.
-  const first = data.compoundNumbers ? `(?:${W})(?:${C}){0,8}` : W;
-  const word = data.compoundNumbers ? `(?:${C}){1,8}` : C;
+  const first = data.compoundNumbers ? `(?:${W})(?:${C}){0,15}` : W;
+  const word = data.compoundNumbers ? `(?:${C}){1,16}` : C;
   const wordSeq = `(?:${art}${word}|${first})(?:(?:${SP}{1,3}|${SP}?[-‐]${SP}?)(?:${J}${SP}{1,3})?${word}){0,24}${WB_AFTER}`;
   const lead = data.decimal === ',' ? '[.,]' : '\\.';
   const digits =
@@ -215,6 +225,11 @@ function compile(raw: FigureLocale): Engine {
     'giu',
   );
   const token = new RegExp(`${trieAny([...contWords, ...data.articleNumerators])}`, 'giu');
+  // Compound languages: a cardinal part where an ordinal stem would swallow the next part ("fünfzehnt|ausend").
+  const ordOnly = new Set(Object.keys(data.ordinals).map(norm));
+  const cardToken = data.compoundNumbers
+    ? new RegExp(trieAny([...contWords, ...data.articleNumerators].filter((w) => !ordOnly.has(norm(w)) || words.has(norm(w)))), 'iuy')
+    : null;
 
   const scaleOf = data.scaleOf.length ? `(?:${trieAny(data.scaleOf)}${SP}{0,2})?` : '';
   const codes = matchAny(CURRENCY_CODES);
@@ -230,6 +245,12 @@ function compile(raw: FigureLocale): Engine {
     data,
     core,
     token,
+    cardToken,
+    tokenY: new RegExp(token.source, 'iuy'),
+    percentBefore: data.percentBefore?.length ? endsWith(data.percentBefore, `${SP}{1,2}`) : null,
+    avosAfter: data.denominatorMarks.length
+      ? new RegExp(`${SP}{1,2}(\\p{L}{2,30}?)(?:${trieAny(data.denominatorMarks.flatMap((w) => [w, w.replace(/s$/u, '')]))})(?![\\p{L}])`, 'iuy')
+      : null,
     words,
     info,
     coreY: new RegExp(core.source, 'iuy'),
@@ -244,6 +265,7 @@ function compile(raw: FigureLocale): Engine {
     curSymAfter: new RegExp(`${SP}{0,2}${scaleOf}(?:(${syms})|(${codes})(?![\\p{L}]))`, 'uy'),
     curWordAfter: new RegExp(`${SP}{0,2}${scaleOf}(${trieAny(Object.keys(data.currencyWords))})${WB_AFTER}`, 'iuy'),
     curWords: lowerKeys(data.currencyWords),
+    minorJoin: new RegExp(`(?:${SP}{0,2},|${SP}{1,3}(?:${matchAny([...data.numberJoin, ...data.decimalWords])}))?${SP}{1,3}`, 'iuy'),
     minorAfter: new RegExp(`(?:${SP}{0,2}|-)(${trieAny(Object.keys(data.minorUnits))})${WB_AFTER}`, 'iuy'),
     minor: lowerKeys(data.minorUnits),
     ordSuffix: new RegExp(`(${ordSuf})(?![\\p{L}\\p{N}])`, 'iuy'),
@@ -251,7 +273,7 @@ function compile(raw: FigureLocale): Engine {
     monthBefore: endsWith(data.months, `\\.?${SP}{1,2}`),
     timeAfter: new RegExp(`(?:${SP}{0,2}|${SP}?[-‐]${SP}?)${timeBefore}(?:${trieAny(data.timeUnits)})${WB_AFTER}`, 'iuy'),
     clockAfter: new RegExp(`${SP}?(?:${trieAny(data.timeMarkers)})(?![\\p{L}])`, 'iuy'),
-    unitSym: new RegExp(`(?:${SP}?|-)(${matchAny(UNIT_SYMBOLS)})(?![\\p{L}\\p{N}])`, 'uy'),
+    unitSym: new RegExp(`(?:${SP}?|-)(?:[(\\[{<](?=(?:${matchAny(UNIT_SYMBOLS)})[)\\]}>]))?(${matchAny(UNIT_SYMBOLS)})(?:(?<=[(\\[{<][^ ]{1,8})[)\\]}>])?(?![\\p{L}\\p{N}])`, 'uy'),
     unitWord: new RegExp(`(?:${SP}{1,2}|${SP}?[-‐]${SP}?)${scaleOf}(${trieAny(unitWordsAll)})${WB_AFTER}`, 'iuy'),
     unitWords: lowerKeys(data.unitWords),
     fraction: new RegExp(`(?:${SP}{1,2}|-)(${trieAny(Object.keys(data.fractions))})${WB_AFTER}`, 'iuy'),
@@ -371,6 +393,11 @@ function tokenize(e: Engine, text: string, start: number, end: number): Tok[] {
   e.token.lastIndex = 0;
   let lastEnd = -1;
   for (let m = e.token.exec(seg); m; m = e.token.exec(seg)) {
+    if (e.cardToken && /\p{L}/u.test(seg[m.index + m[0].length] ?? '') && e.info.get(norm(m[0]))?.card === undefined) {
+      e.cardToken.lastIndex = m.index;
+      const c = e.cardToken.exec(seg);
+      if (c && c[0].length < m[0].length) { m = c; e.token.lastIndex = m.index + m[0].length; }
+    }
     const lw = norm(m[0]);
     const info = e.info.get(lw);
     if (!info) break;
@@ -463,12 +490,26 @@ function parseWords(e: Engine, text: string, start: number, end: number): WordPa
   const toks = tokenize(e, text, start, end);
   if (toks.length === 0 || toks[0]!.info.join || toks[0]!.info.point || toks[0]!.info.avos) return null;
   let n = toks.length;
+  const t0 = toks[0]!;
+  if (t0.info.den !== undefined && !t0.info.card && t0.info.ord === undefined) {
+    // A fraction word before a scale: "half a million", "media docena", "ein halbes Dutzend" (from "halbes").
+    const i = toks[1]?.info.article || (toks[1]?.info.card?.value === 1 && toks[1].info.card.role === 'n') ? 2 : 1;
+    const sc = toks[i]?.info.card;
+    if (!sc || sc.role !== 's') return null;
+    return { value: round(sc.value / t0.info.den), end: toks[i]!.end, tokens: i + 1, single: t0.lw, singleRole: 'n', ordinal: false, exact: true };
+  }
   const res = (value: number, endTok: number, ordinal: boolean, exact: boolean): WordParse | null => {
     if (endTok <= 0 || !Number.isFinite(value)) return null;
     const t0 = toks[0]!;
     const r: WordParse = { value: round(value), end: toks[endTok - 1]!.end, tokens: endTok, single: t0.lw, singleRole: t0.info.card?.role ?? 'n', ordinal, exact };
     if (toks[0]!.info.article && endTok === 1) return null;
     return r;
+  };
+  // A fraction before a scale word multiplies it: "ein halbes Dutzend", "eine halbe Million", "three quarters of a million" no.
+  const frac = (value: number, endTok: number): WordParse | null => {
+    const t = toks[endTok];
+    if (t && t.info.card?.role === 's' && !t.info.article && !t.hyphen) return res(value * t.info.card.value, endTok + 1, false, true);
+    return res(value, endTok, false, true);
   };
   // Decimals in words: "two point five", "quarenta e sete vírgula vinte e oito", "siete con un medio".
   const p = toks.findIndex((t) => t.info.point);
@@ -518,17 +559,17 @@ function parseWords(e: Engine, text: string, start: number, end: number): WordPa
         const numer = toks[j + 1]!.info.card;
         const base = combine(e, toks, 0, j, false);
         if (j + 2 === g.next && numer && numer.role === 'n' && numer.value < 10 && base.next === j && !base.lastTens) {
-          return res(base.value + numer.value / d.den, d.end, false, true);
+          return frac(base.value + numer.value / d.den, d.end);
         }
         break;
       }
-      return res(g.value / d.den, d.end, false, true);
+      return frac(g.value / d.den, d.end);
     }
     if (t.info.join) {
       // "five and a quarter", "uno con un medio", "zwei und drei Viertel".
       const b = combine(e, toks, g.next + 1, n, false);
       const d2 = b.count > 0 ? denominator(e, toks, b.next, n) : null;
-      if (d2 && b.value < d2.den) return res(g.value + b.value / d2.den, d2.end, false, true);
+      if (d2 && b.value < d2.den) return frac(g.value + b.value / d2.den, d2.end);
     }
   }
   return res(g.value, g.next, false, false);
@@ -703,7 +744,7 @@ function readCore(e: Engine, text: string, m: RegExpExecArray, blocked: Array<[n
       // ("un", "um"), but not a capitalized article ("Un budget") nor one before a number ("un 14 %").
       const next = text.slice(p, p + 3);
       const measured = /^(?:[ \u00a0]{1,2}|-)?[\p{L}%]/u.test(next) && !!(stick(e.curWordAfter, text, p) ?? stick(e.minorAfter, text, p) ??
-        stick(e.unitWord, text, p) ?? stick(e.percent, text, p) ?? stick(e.fraction, text, p));
+        stick(e.unitWord, text, p) ?? stick(e.percent, text, p) ?? stick(e.fraction, text, p) ?? (e.avosAfter && stick(e.avosAfter, text, p)));
       if (!measured && !short) return null;
       if (!measured && e.articleOnes.has(lw) && (/^\p{Lu}/u.test(text.slice(cs, cs + 1)) || /^[ \u00a0]{1,2}[\d\p{N}]/u.test(next))) return null;
     }
@@ -735,6 +776,11 @@ function readCore(e: Engine, text: string, m: RegExpExecArray, blocked: Array<[n
       if (den >= 2 && Number.isFinite(den)) { value = round(value / den); p = dEnd; }
     }
   }
+  // "tres veintiunavos", "un treintaicincoavo": a denominator glued to the "-avos" mark.
+  if (scale === 1 && Number.isInteger(value) && e.avosAfter && (m2 = stick(e.avosAfter, text, p))) {
+    const den = gluedValue(e, m2[1]!.toLowerCase());
+    if (den >= 2) { value = round(value / den); p = m2.index + m2[0].length; }
+  }
   if (curPrefix) {
     kind = 'money';
     unit = CURRENCY_SYMBOLS[curPrefix[1]!] ?? curPrefix[1]!;
@@ -744,11 +790,23 @@ function readCore(e: Engine, text: string, m: RegExpExecArray, blocked: Array<[n
   if (!decided && (m2 = stick(e.percent, text, p))) {
     kind = 'percent'; p = m2.index + m2[0].length; decided = true;
   }
+  if (!decided && e.percentBefore) {
+    // "percent of 10": the percent word opens the phrase (not "25 percent of 10 firms").
+    const l = left(start);
+    const pm = e.percentBefore.exec(l);
+    if (pm && !/[\p{N}%]$/u.test(l.slice(0, pm.index + pm[0].indexOf(pm[1]!)).trimEnd()) && !stick(e.nextWord, text, p)) {
+      kind = 'percent'; start = groupStart(start, l, pm); decided = true;
+    }
+  }
   if (!decided && (m2 = stick(e.curSymAfter, text, p))) {
     kind = 'money'; unit = m2[1] ? CURRENCY_SYMBOLS[m2[1]] ?? null : m2[2]!; p = m2.index + m2[0].length; decided = true;
   }
   if (!decided && (m2 = stick(e.curWordAfter, text, p))) {
     kind = 'money'; unit = e.curWords.get(norm(m2[1]!)) || null; p = m2.index + m2[0].length; decided = true;
+    if (scale === 1 && Number.isInteger(value)) {
+      const minor = minorPart(e, text, p);
+      if (minor) { value = round(value + (value < 0 ? -minor.value : minor.value) / 100); p = minor.end; }
+    }
   }
   if (!decided && scale === 1 && (m2 = stick(e.minorAfter, text, p))) {
     kind = 'money'; unit = e.minor.get(norm(m2[1]!)) || null; p = m2.index + m2[0].length; decided = true;
@@ -772,7 +830,16 @@ function readCore(e: Engine, text: string, m: RegExpExecArray, blocked: Array<[n
       /^[ \u00a0]\p{L}/u.test(text.slice(p + 1, p + 3)) && e.dotOrdBefore.test(left(start))) {
     kind = 'ordinal'; p += 1; decided = true;
   }
-  if (!decided && (m2 = stick(e.unitSym, text, p) ?? stick(e.unitWord, text, p))) {
+  // A unit symbol in brackets must close with the matching bracket: "20 (kg)", "20 [kg]", not "45{kg)".
+  let us = decided ? null : stick(e.unitSym, text, p);
+  const ob = us ? /[(\[{<]/.exec(us[0]) : null;
+  if (us && ob && !BRACKETS.has(`${ob[0]}${us[0].slice(-1)}`)) us = null;
+  // Inches as a double quote after a number ("a 10 \" pen"), when no quotation is open before it.
+  const inch = decided || isWord || scale !== 1 ? null : /^[ \u00a0]?["″](?=[ \u00a0]\p{Ll}|[.,;]|$)/u.exec(text.slice(p, p + 4));
+  if (inch && (left(start).match(/"/g) ?? []).length % 2 === 0) {
+    kind = 'quantity'; unit = 'in'; p += inch[0].length; decided = true;
+  }
+  if (!decided && (m2 = us ?? stick(e.unitWord, text, p))) {
     kind = 'quantity';
     unit = m2[1]!.length && e.unitWords.has(norm(m2[1]!)) ? e.unitWords.get(norm(m2[1]!))! : m2[1]!;
     // "361 million pounds", "millions de livres": sterling, not weight.
@@ -821,6 +888,45 @@ function readCore(e: Engine, text: string, m: RegExpExecArray, blocked: Array<[n
   return { start, end: p, coreStart: cs, kind, value, unit, qualifier, scale, drop: null };
 }
 
+/** The value of number words written as one word ("veintiun", "cientocinco", "treintaicinco"), or NaN. */
+function gluedValue(e: Engine, w: string): number {
+  for (const v of [w, `${w}a`, `${w}o`]) {
+    const parts: string[] = [];
+    let i = 0;
+    while (i < v.length) {
+      e.tokenY.lastIndex = i;
+      const m = e.tokenY.exec(v);
+      if (m && m[0].length > 0) { parts.push(m[0]); i += m[0].length; continue; }
+      if (parts.length > 0 && (v[i] === 'i' || v[i] === 'y') && i + 1 < v.length) { parts.push(e.data.numberJoin[0] ?? 'y'); i++; continue; }
+      break;
+    }
+    if (i < v.length || parts.length === 0) continue;
+    const s = parts.join(' ');
+    const wp = parseWords(e, s, 0, s.length);
+    if (wp && wp.end === s.length && !wp.ordinal && !wp.exact) return wp.value;
+  }
+  return NaN;
+}
+
+/**
+ * The minor part after a currency word: "thirteen dollars forty-five cents", "zwei Euro und fünfzig Cent",
+ * "15 Dollar 50." A whole number under 100, followed by a minor-unit word, or ending the sentence.
+ */
+function minorPart(e: Engine, text: string, at: number): { value: number; end: number } | null {
+  const j = stick(e.minorJoin, text, at);
+  if (!j) return null;
+  e.coreY.lastIndex = j.index + j[0].length;
+  const m = e.coreY.exec(text);
+  if (!m) return null;
+  let v = NaN, end = m.index + m[0].length;
+  if (m.groups!.num !== undefined) { if (/^\d{1,2}$/.test(m.groups!.num)) v = Number(m.groups!.num); }
+  else if (m.groups!.word !== undefined) { const wp = parseWords(e, text, m.index, end); if (wp && !wp.ordinal && !wp.exact) { v = wp.value; end = wp.end; } }
+  if (!(v >= 1 && v < 100 && Number.isInteger(v))) return null;
+  const mu = stick(e.minorAfter, text, end);
+  if (mu) return { value: v, end: mu.index + mu[0].length };
+  return /^[ \u00a0]{0,2}(?:[.!?;)]|$)/u.test(text.slice(end, end + 4)) && !/^[.,]\d/.test(text.slice(end, end + 2)) ? { value: v, end } : null;
+}
+
 /** Where group 1 of a match on the left slice `l` (which ends at `end`) starts in the text. */
 function groupStart(end: number, l: string, m: RegExpExecArray): number {
   return end - l.length + m.index + m[0].indexOf(m[1]!);
@@ -852,7 +958,10 @@ export function extractFigures(text: string, lang: string): FigureItem[] {
   const { code, supported } = figureLocaleInfo(lang);
   const short = text.length <= SHORT_TEXT;
   if (supported && !short) return extractWith(engineFor(code), text, false);
-  const order = [code, ...Object.keys(FIGURE_LOCALES).filter((c) => c !== code)];
+  // A lone number says nothing of its language. "4,800" (one comma group, nothing else, not even a currency
+  // symbol) reads as a decimal in four of the five locales (fr, de, es, pt), so it is read that way.
+  const first = !supported && /^[ \t\n+\-−]{0,4}\d{1,3},\d{3}[ \u00a0]{0,2}%?[ \t\n]{0,4}$/u.test(text) ? 'fr' : code;
+  const order = [first, ...Object.keys(FIGURE_LOCALES).filter((c) => c !== first)];
   // Word evidence is cheap (set lookups); only the locales tied on it read the text.
   const words = (text.length > 20_000 ? text.slice(0, 20_000) : text).toLowerCase().match(/[\p{L}][\p{L}\p{M}'’]{0,40}/gu) ?? [];
   let top = -1;

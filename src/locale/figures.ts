@@ -54,6 +54,8 @@ export interface FigureLocale {
   neighbours: string[];
   /** Percent words after a number ("percent", "pour cent", "Prozent"). */
   percent: string[];
+  /** Percent words before the number, when they open the phrase ("percent of 10"); optional. */
+  percentBefore?: string[];
   /** Currency words after a number -> ISO 4217 code, or '' when the currency is known but has no current code ("francs"). */
   currencyWords: Record<string, string>;
   /** Minor-unit currency words ("cents", "pence"): money, amount as written, unit from `minorUnits` or null. */
@@ -109,7 +111,7 @@ export interface FigureLocale {
 
 /** Currency symbols (before or after the amount) -> ISO 4217. Letter-prefixed dollars first. */
 export const CURRENCY_SYMBOLS: Record<string, string> = {
-  'US$': 'USD', 'USD$': 'USD', 'U.S.$': 'USD', 'C$': 'CAD', 'CA$': 'CAD', 'CAD$': 'CAD', 'A$': 'AUD', 'AU$': 'AUD', 'AUD$': 'AUD',
+  'US$': 'USD', 'USD$': 'USD', 'usd$': 'USD', 'U$D': 'USD', 'U$S': 'USD', 'U.S.$': 'USD', 'C$': 'CAD', 'CA$': 'CAD', 'CAD$': 'CAD', 'A$': 'AUD', 'AU$': 'AUD', 'AUD$': 'AUD',
   'NZ$': 'NZD', 'HK$': 'HKD', 'S$': 'SGD', 'SG$': 'SGD', 'NT$': 'TWD', 'MX$': 'MXN', 'R$': 'BRL', 'RM': 'MYR', 'Rp': 'IDR',
   $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '￥': 'CNY', '₹': 'INR', '₩': 'KRW', '₽': 'RUB', '₺': 'TRY', '₾': 'GEL', '₭': 'LAK',
   '₫': 'VND', '₦': 'NGN', '₱': 'PHP', '₪': 'ILS', '฿': 'THB', '₴': 'UAH', 'zł': 'PLN', 'Fr.': 'CHF', 'SFr.': 'CHF', 'RMB': 'CNY',
@@ -125,11 +127,11 @@ export const CURRENCY_CODES: string[] = [
 /** Unit symbols after a number (matched case-sensitively). */
 export const UNIT_SYMBOLS: string[] = [
   'km/h', 'km/hr', 'kmph', 'kph', 'mph', 'm/s', 'km²', 'km2', 'm²', 'm2', 'm³', 'm3', 'cm²', 'cm2', 'cm³', 'cm3', 'sq ft', 'sq m',
-  'km', 'm', 'cm', 'mm', 'μm', 'µm', 'nm', 'mi', 'ft', 'yd', 'ha',
+  'km', 'm', 'dm', 'cm', 'mm', 'μm', 'µm', 'nm', 'mi', 'ft', 'yd', 'ha',
   'kg', 'g', 'mg', 'µg', 'μg', 't', 'kt', 'Mt', 'Gt', 'lb', 'lbs', 'oz',
   'l', 'L', 'ml', 'mL', 'cl', 'hl', 'bbl', 'gal',
   'Wh', 'kWh', 'MWh', 'GWh', 'TWh', 'W', 'kW', 'MW', 'GW', 'TW', 'kWp', 'MWp', 'GWp', 'V', 'kV', 'mAh', 'Ah', 'kVA', 'MVA',
-  'Hz', 'kHz', 'MHz', 'GHz', 'KB', 'kB', 'MB', 'GB', 'TB', 'PB', 'Kbps', 'Mbps', 'Gbps', 'Tbps', 'TOPS', 'TFLOPS', 'PFLOPS',
+  'Hz', 'kHz', 'MHz', 'GHz', 'KB', 'kB', 'MB', 'mb', 'Mb', 'GB', 'TB', 'PB', 'Kbps', 'Mbps', 'Gbps', 'Tbps', 'TOPS', 'TFLOPS', 'PFLOPS',
   '°C', '°F', 'hp', 'PS', 'Nm', 'bar', 'psi', 'kPa', 'MPa', 'dB', 'ppm', 'tCO2e', 'tCO₂e', 'CO2e', 'MtCO2e',
 ];
 

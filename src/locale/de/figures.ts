@@ -23,7 +23,7 @@ function ordinals(): Record<string, number> {
 export const figures: FigureLocale = {
   decimal: ',',
   numbers: {
-    null: 0, ein: 1, eins: 1, zwei: 2, zwo: 2, drei: 3, vier: 4, fünf: 5, fuenf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10,
+    null: 0, ein: 1, eins: 1, eine: 1, einen: 1, einem: 1, einer: 1, eines: 1, zwei: 2, zwo: 2, drei: 3, vier: 4, fünf: 5, fuenf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10,
     elf: 11, zwölf: 12, zwoelf: 12, dreizehn: 13, vierzehn: 14, fünfzehn: 15, fuenfzehn: 15, sechzehn: 16, siebzehn: 17, achtzehn: 18,
     neunzehn: 19, zwanzig: 20, dreißig: 30, dreissig: 30, vierzig: 40, fünfzig: 50, fuenfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80,
     neunzig: 90, einhalb: 0.5, anderthalb: 1.5, eineinhalb: 1.5,
@@ -36,13 +36,13 @@ export const figures: FigureLocale = {
   standaloneScales: [],
   numberJoin: ['und'],
   compoundNumbers: true,
-  articleOnes: ['ein', 'eins', 'einhalb'],
+  articleOnes: ['ein', 'eins', 'eine', 'einen', 'einem', 'einer', 'eines', 'einhalb'],
   ambiguousAlone: ['acht', 'elf', 'null', 'anderthalb'],
   fractions: {
     halbe: 2, halben: 2, halbes: 2, drittel: 3, viertel: 4, fünftel: 5, sechstel: 6, siebtel: 7, achtel: 8, neuntel: 9, zehntel: 10, hundertstel: 100,
   },
   // Ordinals: stems with their endings ("dritt", "dritte", "dritten", "dritter"…), built below.
-  ordinals: ordinals(),
+  ordinals: { ...ordinals(), zuerst: 1 },
   neighbours: [],
   ordinalDenominators: false,
   decimalWords: ['komma'],
@@ -54,7 +54,7 @@ export const figures: FigureLocale = {
   percent: ['prozent', 'prozentpunkte', 'prozentpunkten', 'prozentpunkt', 'vh'],
   currencyWords: {
     dollar: 'USD', 'us-dollar': 'USD', 'us dollar': 'USD', 'kanadische dollar': 'CAD', 'australische dollar': 'AUD', 'hongkong-dollar': 'HKD',
-    euro: 'EUR', pfund: 'GBP', 'britische pfund': 'GBP', 'pfund sterling': 'GBP', yen: 'JPY', yuan: 'CNY', renminbi: 'CNY',
+    euro: 'EUR', 'britische pfund': 'GBP', 'pfund sterling': 'GBP', yen: 'JPY', yuan: 'CNY', renminbi: 'CNY',
     franken: 'CHF', 'schweizer franken': 'CHF', rupien: 'INR', 'indische rupien': 'INR', won: 'KRW', real: 'BRL', rubel: 'RUB',
     kronen: '', 'dänische kronen': 'DKK', 'schwedische kronen': 'SEK', 'norwegische kronen': 'NOK', zloty: 'PLN', mark: '', 'finnische mark': '', riel: 'KHR', 'kambodschanische riel': 'KHR',
   },
@@ -67,7 +67,7 @@ export const figures: FigureLocale = {
     liter: 'l', litern: 'l', milliliter: 'ml', hektoliter: 'hl', meile: 'mi', meilen: 'mi', fuß: 'ft', zoll: 'in', barrel: 'bbl',
     kilowatt: 'kW', megawatt: 'MW', gigawatt: 'GW', kilowattstunden: 'kWh', kilowattstunde: 'kWh', megawattstunden: 'MWh', gigawattstunden: 'GWh',
     terawattstunden: 'TWh', 'stundenkilometer': 'km/h', 'kilometer pro stunde': 'km/h', 'metern pro sekunde': 'm/s', 'meter pro sekunde': 'm/s',
-    grad: '°', 'grad celsius': '°C', ps: 'PS',
+    grad: '°', 'grad celsius': '°C', ps: 'PS', pfund: 'lb', teelöffel: 'TL', esslöffel: 'EL',
   },
   ordinalSuffixes: [],
   rankPrefixes: ['nr.', 'nr', 'nummer', 'no.', '#'],

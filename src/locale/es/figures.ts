@@ -51,7 +51,7 @@ export const figures: FigureLocale = {
   percent: ['por ciento', 'porciento', 'por cien', 'puntos porcentuales', 'punto porcentual'],
   currencyWords: {
     dólar: 'USD', dólares: 'USD', dolar: 'USD', dolares: 'USD', 'dólares estadounidenses': 'USD', 'dólares americanos': 'USD', 'dólares canadienses': 'CAD',
-    'dólares australianos': 'AUD', euro: 'EUR', euros: 'EUR', libra: 'GBP', libras: 'GBP', 'libras esterlinas': 'GBP', yen: 'JPY', yenes: 'JPY',
+    'dólares australianos': 'AUD', euro: 'EUR', euros: 'EUR', 'libras esterlinas': 'GBP', yen: 'JPY', yenes: 'JPY',
     yuan: 'CNY', yuanes: 'CNY', renminbi: 'CNY', 'francos suizos': 'CHF', francos: '', franco: '', rupias: 'INR', wones: 'KRW', reales: 'BRL',
     'pesos mexicanos': 'MXN', 'pesos argentinos': 'ARS', 'pesos chilenos': 'CLP', 'pesos colombianos': 'COP', pesos: '', peso: '', soles: 'PEN',
     rublos: 'RUB', bolívares: 'VES', quetzales: 'GTQ', colones: '', pesetas: '', liras: '',
@@ -59,6 +59,7 @@ export const figures: FigureLocale = {
   minorUnits: { centavos: '', centavo: '', céntimos: '', céntimo: '', centimos: '', peniques: 'GBP' },
   scaleOf: ['de'],
   unitWords: {
+    libra: 'lb', libras: 'lb',
     kilómetro: 'km', kilómetros: 'km', kilometros: 'km', metro: 'm', metros: 'm', centímetro: 'cm', centímetros: 'cm', milímetro: 'mm', milímetros: 'mm',
     'metros cuadrados': 'm²', 'metro cuadrado': 'm²', 'kilómetros cuadrados': 'km²', 'metros cúbicos': 'm³', 'pies cúbicos': 'ft³', hectárea: 'ha', hectáreas: 'ha',
     tonelada: 't', toneladas: 't', 'toneladas métricas': 't', kilogramo: 'kg', kilogramos: 'kg', kilo: 'kg', kilos: 'kg', gramo: 'g', gramos: 'g',

@@ -48,13 +48,14 @@ export const figures: FigureLocale = {
   percent: ['por cento', 'porcento', 'pontos percentuais', 'ponto percentual'],
   currencyWords: {
     dólar: 'USD', dólares: 'USD', dolar: 'USD', dolares: 'USD', 'dólares americanos': 'USD', 'dólares norte-americanos': 'USD', 'dólares canadenses': 'CAD',
-    'dólares australianos': 'AUD', euro: 'EUR', euros: 'EUR', libra: 'GBP', libras: 'GBP', 'libras esterlinas': 'GBP', iene: 'JPY', ienes: 'JPY',
+    'dólares australianos': 'AUD', euro: 'EUR', euros: 'EUR', 'libras esterlinas': 'GBP', iene: 'JPY', ienes: 'JPY',
     yuan: 'CNY', yuans: 'CNY', iuane: 'CNY', iuanes: 'CNY', renminbi: 'CNY', 'francos suíços': 'CHF', francos: '', rupias: 'INR', real: 'BRL',
     reais: 'BRL', pesos: '', rublos: 'RUB', kwanzas: 'AOA', meticais: 'MZN', escudos: '',
   },
   minorUnits: { centavos: '', centavo: '', cêntimos: '', cêntimo: '', pence: 'GBP' },
   scaleOf: ['de'],
   unitWords: {
+    libra: 'lb', libras: 'lb',
     quilômetro: 'km', quilômetros: 'km', quilómetro: 'km', quilómetros: 'km', metro: 'm', metros: 'm', centímetro: 'cm', centímetros: 'cm',
     milímetro: 'mm', milímetros: 'mm', 'metros quadrados': 'm²', 'metro quadrado': 'm²', 'quilômetros quadrados': 'km²', 'metros cúbicos': 'm³',
     'pés cúbicos': 'ft³', hectare: 'ha', hectares: 'ha', tonelada: 't', toneladas: 't', 'toneladas métricas': 't', quilograma: 'kg', quilogramas: 'kg',
