@@ -98,7 +98,9 @@ const S = {
 export const N_STATIC = 41;
 export const NONE = 0xffffffff;
 
-interface WordInfo { flags: number; lower: number; shape: number; sshape: number; affix: number[]; raw: number; lenB: number; isCap: boolean; isUpper: boolean; hasLetter: boolean; lowerStr: string }
+export interface WordInfo { gazKey: string; flags: number; lower: number; shape: number; sshape: number; affix: number[]; raw: number; lenB: number; isCap: boolean; isUpper: boolean; hasLetter: boolean; lowerStr: string;
+  /** Tagging: the summed weights of this word's word-only features under `scoresOf` (see tagWords). */
+  scores?: Float64Array; scoresOf?: unknown }
 
 /** Per-language lexicons the features consult (built once per language). */
 export interface TagLexicon {
@@ -175,11 +177,28 @@ function wordInfo(lx: TagLexicon, w: string): WordInfo {
     | (lx.lastNames.has(lowerStr) ? F_LAST : 0) | (lx.orgKw.has(lowerStr) ? F_ORGKW : 0) | (lx.placeKw.has(lowerStr) ? F_PLACEKW : 0)
     | (lx.common.has(lowerStr) ? F_COMMON : 0);
   wi = {
-    flags, lower, shape: hashStr(wordShape(w), S.shape), sshape: hashStr(shortShape(w), S.sshape), affix, raw: hashStr(w, S.raw),
+    gazKey: gazKey(lowerStr), flags, lower, shape: hashStr(wordShape(w), S.shape), sshape: hashStr(shortShape(w), S.sshape), affix, raw: hashStr(w, S.raw),
     lenB: Math.min(n, 8), isCap: UPPER_FIRST.test(w), isUpper: hasLetter && !HAS_LOWER.test(w), hasLetter, lowerStr,
   };
   if (lx.words.size < 200000) lx.words.set(w, wi);
   return wi;
+}
+
+/** Reusable buffers for sentenceFeatures while tagging. */
+export interface FeatureScratch { feats: Uint32Array; lowers: Uint32Array; shapes: Uint32Array; gaz: Uint8Array }
+export function featureScratch(): FeatureScratch {
+  return { feats: new Uint32Array(0), lowers: new Uint32Array(0), shapes: new Uint32Array(0), gaz: new Uint8Array(0) };
+}
+
+const placeFirstCache = new WeakMap<TagLexicon, Set<string>>();
+/** First words of the gazetteer's multi-word places. */
+function placeFirstWords(lx: TagLexicon): Set<string> {
+  let set = placeFirstCache.get(lx);
+  if (set) return set;
+  set = new Set();
+  for (const k of lx.places.keys()) { const sp = k.indexOf(' '); if (sp > 0) set.add(k.slice(0, sp)); }
+  placeFirstCache.set(lx, set);
+  return set;
 }
 
 const PAD_L = hashStr('<s>', 0), PAD_R = hashStr('</s>', 0);
@@ -188,20 +207,36 @@ const PAD_L = hashStr('<s>', 0), PAD_R = hashStr('</s>', 0);
  * Static features of a sentence: N_STATIC hashes per token (not yet reduced to buckets), plus the per-token lower-case
  * word hash that the tag-dependent features combine with.
  */
-export function sentenceFeatures(words: string[], lx: TagLexicon): { feats: Uint32Array; lowers: Uint32Array; shapes: Uint32Array } {
+export function sentenceFeatures(words: string[], lx: TagLexicon, scratch?: FeatureScratch): { feats: Uint32Array; lowers: Uint32Array; shapes: Uint32Array; infos: WordInfo[] } {
   const n = words.length;
   const infos = words.map((w) => wordInfo(lx, w));
-  const feats = new Uint32Array(n * N_STATIC).fill(NONE);
-  const lowers = new Uint32Array(n), shapes = new Uint32Array(n);
+  let feats: Uint32Array, lowers: Uint32Array, shapes: Uint32Array, gaz: Uint8Array;
+  if (scratch) {
+    // Tagging: buffers reused from sentence to sentence (training keeps its own arrays per sentence).
+    if (scratch.lowers.length < n) {
+      const cap = Math.max(n, 2 * scratch.lowers.length);
+      scratch.feats = new Uint32Array(cap * N_STATIC); scratch.lowers = new Uint32Array(cap);
+      scratch.shapes = new Uint32Array(cap); scratch.gaz = new Uint8Array(cap);
+    }
+    feats = scratch.feats.subarray(0, n * N_STATIC).fill(NONE);
+    lowers = scratch.lowers.subarray(0, n); shapes = scratch.shapes.subarray(0, n);
+    gaz = scratch.gaz.subarray(0, n).fill(0);
+  } else {
+    feats = new Uint32Array(n * N_STATIC).fill(NONE);
+    lowers = new Uint32Array(n); shapes = new Uint32Array(n); gaz = new Uint8Array(n);
+  }
   // Sentence-level: all capitals (headline) when most lettered tokens have no lower-case letter.
   let letters = 0, uppers = 0;
   for (const wi of infos) if (wi.hasLetter && wi.lowerStr.length > 1) { letters++; if (wi.isUpper) uppers++; }
   const capsLine = letters >= 2 && uppers >= 0.7 * letters ? 1 : 0;
   // Gazetteer matches of 1-4 tokens (longest first): B=1, I=2 per token.
-  const gaz = new Uint8Array(n);
+  const placeFirst = placeFirstWords(lx);
   for (let i = 0; i < n; i++) {
     if (!infos[i].isCap && !infos[i].isUpper) continue;
-    for (let len = Math.min(4, n - i); len >= 1; len--) {
+    // Longer matches only from a word that starts a multi-word place.
+    const maxLen = placeFirst.has(infos[i].gazKey) ? Math.min(4, n - i) : 1;
+    for (let len = maxLen; len >= 1; len--) {
+      if (len === 1) { if (lx.places.has(infos[i].gazKey)) gaz[i] = 1; break; }
       let key = infos[i].lowerStr;
       for (let k = 1; k < len; k++) key += ' ' + infos[i + k].lowerStr;
       if (lx.places.has(gazKey(key))) { gaz[i] = 1; for (let k = 1; k < len; k++) gaz[i + k] = 2; i += len - 1; break; }
@@ -250,7 +285,7 @@ export function sentenceFeatures(words: string[], lx: TagLexicon): { feats: Uint
     feats[f++] = mix(S.capNext, (i + 1 < n ? (infos[i + 1].isCap ? 1 : 0) + (infos[i + 1].isUpper ? 2 : 0) : 4) * 8 + capCtx);
     feats[f++] = (wi.flags & F_COMMON) ? mix(S.common, capCtx) : NONE;
   }
-  return { feats, lowers, shapes };
+  return { feats, lowers, shapes, infos };
 }
 
 /** Tag-dependent feature hashes for token i given the two previous tags. */
