@@ -8,13 +8,21 @@
 // are merged longest-first. Then dates without a stated year take a year stated earlier in the same
 // sentence, else one from the reference date and the tense of the sentence (locale future/past
 // markers), else keep XXXX; such values carry `inferred: true`. A repeated bare year is listed once.
+// Neighbours that name one day are joined (combine): weekday + shifted week ("Tuesday of next week"),
+// weekday + full date, clock time + day ("10 p.m. Wednesday"), day of month + month, undated date + year.
+// Also from locale data: spelled days and years, holidays (fixed or n-th weekday), fiscal/school years,
+// period edges ("end of month"), whole units ("all day"), "in two weeks" as a future day (future tense
+// only), ages ("Jean Dupont, 87 ans,") kept out of durations. Trigger categories marked AUX ("one", "all",
+// "end") open no window of their own. A document in a language without date data (or "und", as on
+// one-line inputs) uses the locale whose calendar words occur most; a supported language that yields
+// nothing on a short text tries another locale with a month or weekday word in it.
 //
 // chrono-node was measured as a base (v2.10, en parser): about 1.2 MB/s on the seeds, under the
 // stage's speed bar, and its values need re-mapping to TIMEX3 anyway; the rules below cover the
 // same calendar shapes directly.
 
 import type { DateRecordItem } from '../export/schema.js';
-import { dateLocale, type DateLocale, type DateUnit, type PartOfDay, type Shift } from '../locale/dates.js';
+import { DATE_LOCALES, dateLocale, type DateLocale, type DateUnit, type PartOfDay, type Shift } from '../locale/dates.js';
 import { matchAny, WB_AFTER, WB_BEFORE } from '../locale/pattern.js';
 
 type DateType = DateRecordItem['type'];
@@ -41,6 +49,10 @@ interface Cand {
   bare?: boolean;
   /** the year was not written: taken from the context or the reference and the tense */
   inferred?: boolean;
+  /** a weekday alone (ISO 1..7): joins a shifted week or a full date next to it */
+  wd?: number;
+  /** a shifted week (YYYY-Www): takes a weekday next to it */
+  week?: boolean;
 }
 
 interface Ctx {
@@ -52,11 +64,11 @@ interface Ctx {
   C: Compiled;
 }
 
-type Rule = { re: RegExp; prio: number; need: number; fn: (m: RegExpExecArray, c: Ctx) => Cand | null };
+type Rule = { re: RegExp; prio: number; need: number; all: number; fn: (m: RegExpExecArray, c: Ctx) => Cand | null };
 
 // Trigger categories: a rule runs only on the windows holding a word of one of its categories.
 const T_DIG = 1, T_MON = 2, T_WD = 4, T_UNIT = 8, T_REL = 16, T_SEAS = 32, T_QH = 64, T_WEEK = 128, T_DEC = 256, T_SET = 512,
-  T_REF = 1024, T_HOUR = 2048, T_SU = 4096;
+  T_REF = 1024, T_HOUR = 2048, T_SU = 4096, T_HOL = 8192, T_TH = 16384, T_EDGE = 32768, T_WHOLE = 65536, T_NAMED = 131072, T_DAYW = 262144, T_HOLX = 524288, T_THX = 1048576;
 
 interface Compiled {
   rules: Rule[];
@@ -69,6 +81,12 @@ interface Compiled {
   numKeys: string[];
   monthAbbrev: Set<string>;
   norm: (s: string) => string;
+  /** the gap between a weekday and a week or date it joins */
+  wdJoinRe: RegExp;
+  /** an age word ending the text before a count of years ("aged", "âgé de") */
+  ageBeforeRe: RegExp | null;
+  /** a shift word ending the text before a date ("next", "el próximo"): group 1 */
+  shiftEndRe: RegExp | null;
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -190,7 +208,9 @@ function parseNumber(s: string, C: Compiled): number | null {
     }
     const v = numbersOf.get(C)!.get(hit)!;
     if (v === 100 && total > 0) total *= 100;
-    else if (found && !(total >= 20 && total % 10 === 0 && v < 10) && !(total >= 100 && v < 100)) {
+    else if (found && v < 1 && total >= 1) total += v; // "one and a half"
+    else if (v === 1000 && total > 0 && total < 1000) total *= 1000;
+    else if (found && !(total >= 20 && total % 10 === 0 && v < 10) && !(total >= 100 && v < 100) && !(total >= 1000 && v < 1000)) {
       total = v; // "a two-year": the last number counts
       numberRestart = i;
     }
@@ -257,8 +277,9 @@ function compile(lang: string, L: DateLocale): Compiled {
 
   const rules: Rule[] = [];
   let need = T_DIG;
+  let all = 0; // categories that must all occur in the window too
   const add = (src: string, prio: number, fn: Rule['fn']): void => {
-    rules.push({ re: re(src), prio, need, fn });
+    rules.push({ re: re(src), prio, need, all, fn });
   };
 
   const mk = (m: RegExpExecArray, type: DateType, value: string, extra: Partial<Cand> = {}): Cand => ({
@@ -271,7 +292,8 @@ function compile(lang: string, L: DateLocale): Compiled {
   });
   /** value for a calendar date, or the underspecified XXXX form when the year is unknown */
   const dateVal = (m: RegExpExecArray, y: number | null, mo: number, d: number | null): Cand | null => {
-    if (d !== null && !validDay(y, mo, d)) return null;
+    // an impossible day of a possible month (February 30) is kept as written: its year is never inferred
+    if (d !== null && (mo < 1 || mo > 12 || d < 1 || d > 31)) return null;
     const tail = d === null ? `-${pad2(mo)}` : `-${pad2(mo)}-${pad2(d)}`;
     return y === null ? mk(m, 'date', `XXXX${tail}`, { needsYear: true }) : mk(m, 'date', `${pad4(y)}${tail}`, { year: y });
   };
@@ -297,7 +319,7 @@ function compile(lang: string, L: DateLocale): Compiled {
   add(`(?<![\\d.,\\-/])(\\d{1,2})([/.\\-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\d\\-/]|[.,]\\d)`, 4, (m) => {
     let a = +m[1];
     let b = +m[3];
-    if (m[2] === '.' && m[4].length === 2) return null; // 1.2.30 is more likely a version or a number
+    if (m[2] === '.' && m[4].length === 2 && (m[1].length < 2 || m[3].length < 2)) return null; // 1.2.30 is more likely a version or a number
     if (L.numericOrder === 'mdy' && a <= 12 && m[2] === '/') [a, b] = [b, a];
     if (b > 12 && a <= 12) [a, b] = [b, a];
     return dateVal(m, year2(m[4]), b, a);
@@ -310,6 +332,17 @@ function compile(lang: string, L: DateLocale): Compiled {
     if (b > 12 && a <= 12) [a, b] = [b, a];
     return dateVal(m, null, b, a);
   });
+  // 2 4 2009, 18 08 78 (day month year with spaces, not inside a longer run of numbers such as a phone number)
+  add(`(?<![\\d.,:+/\\-]${S}?)(\\d{1,2}) (\\d{1,2}) (\\d{4}|\\d{2})(?!${S}?[\\d.,:/\\-]|${S}?%)`, 2, (m) => {
+    let a = +m[1];
+    let b = +m[2];
+    if (L.numericOrder === 'mdy' && a <= 12) [a, b] = [b, a];
+    if (b > 12 && a <= 12) [a, b] = [b, a];
+    if (m[3].length === 4 && (+m[3] < 1900 || +m[3] > 2099)) return null;
+    return dateVal(m, year2(m[3]), b, a);
+  });
+  // 12-2015, 3/2016 (month and year)
+  add(`(?<![\\d.,\\-/])(0?[1-9]|1[0-2])[/\\-]((?:19|20)\\d\\d)(?![\\d\\-/]|[.,]\\d)`, 2, (m) => dateVal(m, +m[2], +m[1], null));
   // 2015-3, 2015-03 (a single digit or a leading zero: 2015-16 is a span of years)
   add(`(?<![\\d.\\-/])(\\d{4})-(0[1-9]|[1-9])(?![\\d\\-/])`, 3, (m) => dateVal(m, +m[1], +m[2], null));
 
@@ -325,10 +358,18 @@ function compile(lang: string, L: DateLocale): Compiled {
     });
   }
   // 23/Sep/2020, 05-Aug-2016, 2019-aug-1, Dec-2018, Dec/2018
-  add(`${B}(?:(\\d{1,2})([/\\-.])(${MON})\\2(\\d{4})|(\\d{4})([/\\-])(${MON})\\6(\\d{1,2})|(${MON})[/\\-](\\d{4}))${E}`, 5, (m) => {
-    if (m[1]) return dateVal(m, +m[4], monthOf(m[3]), +m[1]);
+  need = T_MON;
+  add(`${B}(?:(\\d{1,2})([/\\-.])(${MON})\\2(\\d{4}|\\d{2})|(\\d{4})([/\\-])(${MON})\\6(\\d{1,2})|(${MON})[/\\-](\\d{4}))${E}`, 5, (m) => {
+    if (m[1]) return dateVal(m, year2(m[4]), monthOf(m[3]), +m[1]);
     if (m[5]) return dateVal(m, +m[5], monthOf(m[7]), +m[8]);
     return dateVal(m, +m[10], monthOf(m[9]), null);
+  });
+  // sep-23-2020, september-2020-23, 23-2020-september, 2020/23/sep
+  add(`${B}(?:(${MON})([/\\-])(\\d{1,2})\\2(\\d{4})|(${MON})([/\\-])(\\d{4})\\6(\\d{1,2})|(\\d{1,2})([/\\-])(\\d{4})\\10(${MON})|(\\d{4})([/\\-])(\\d{1,2})\\14(${MON}))${E}`, 5, (m) => {
+    if (m[1]) return dateVal(m, +m[4], monthOf(m[1]), +m[3]);
+    if (m[5]) return dateVal(m, +m[7], monthOf(m[5]), +m[8]);
+    if (m[9]) return dateVal(m, +m[11], monthOf(m[12]), +m[9]);
+    return dateVal(m, +m[13], monthOf(m[16]), +m[15]);
   });
   need = T_MON;
   // day month [year]: "24 May 2023", "le 12 mai", "24. Mai", "24 de mayo de 2023", "Tuesday, 24th of May"
@@ -341,7 +382,7 @@ function compile(lang: string, L: DateLocale): Compiled {
     });
   }
   // month day [year]: "May 24", "October 16th", "Oct. 2, 2023", "Tuesday, May 24"
-  add(`${B}(?:(${WD}),?${S})?(${MON})${E}\\.?(?:${S}|/)(\\d{1,2})${ORD}(?![\\p{L}\\p{N}])(?!\\.\\d|,\\d{3}|${S}(?:${UNIT})${E})(?:,?${S}(\\d{4})${E})?`, 6, (m, c) => {
+  add(`${B}(?:(${WD}),?${S})?(${MON})${E}(?:\\.?${S}|\\.|/)(\\d{1,2})${ORD}(?![\\p{L}\\p{N}])(?!\\.\\d|,\\d{3}|${S}(?:${UNIT})${E})(?:${S}?,?${S}(\\d{4})${E})?`, 6, (m, c) => {
     const mon = norm(m[2]);
     if (L.capitalizedMonths && L.ambiguousMonths.includes(mon) && isLowerAt(c, m, 2)) return null;
     if (!L.monthDay && !m[4] && !monthAbbrev.has(mon)) {
@@ -351,7 +392,9 @@ function compile(lang: string, L: DateLocale): Compiled {
     return dateVal(m, m[4] ? +m[4] : null, monthOf(m[2]), +m[3]);
   });
   // [shift] month [year] [shift]: "October 2023", "in October", "last October", "octobre dernier", "octubre de 2023"
-  add(`${B}(?:${DET}(${SB})${S})?(${MON})${E}(\\.)?(?:${MYJ}(\\d{4}|['’]\\d{2})${E})?(?:${S}(${SA})${E})?`, 3, (m, c) => {
+  const JY = L.monthYearJoin.filter((j) => /\p{L}/u.test(j));
+  const Y2J = JY.length ? `|(?<=${S}(?:${A(JY)})${S})\\d{2}` : '';
+  add(`${B}(?:${DET}(${SB})${S})?(${MON})${E}(\\.)?(?:${MYJ}(\\d{4}|['’]\\d{2}${Y2J})${E})?(?:${S}(${SA})${E})?`, 3, (m, c) => {
     const mo = monthOf(m[2]);
     const mon = norm(m[2]);
     const shiftW = m[1] ? (lk(L.shiftBefore, m[1]) as Shift) : m[5] ? (lk(L.shiftAfterNoun, m[5]) as Shift) : undefined;
@@ -380,14 +423,14 @@ function compile(lang: string, L: DateLocale): Compiled {
   add(`${B}${DET}(?:(${SB})${S})?(${WDF})${E}(?:${S}(${SA})${E})?`, 3, (m, c) => {
     const wd = L.weekdays[norm(m[2])];
     const shiftW = m[1] ? (lk(L.shiftBefore, m[1]) as Shift) : m[3] ? (lk(L.shiftAfterNoun, m[3]) as Shift) : undefined;
-    if (!c.ref) return mk(m, 'date', `XXXX-WXX-${wd}`);
+    if (!c.ref) return mk(m, 'date', `XXXX-WXX-${wd}`, { wd });
     const rw = weekday(c.ref);
     let forward = shiftW === 1 || (shiftW === undefined && tenseAt(c, c.low, m.index, m.index + m[0].length) === 1);
     if (shiftW === 0) forward = wd >= rw;
     let delta: number;
     if (forward) delta = ((wd - rw + 7) % 7) || (shiftW === undefined ? 0 : 7);
     else delta = -(((rw - wd + 7) % 7) || (shiftW === undefined ? 0 : 7));
-    return mk(m, 'date', ymd(addDays(c.ref, delta)));
+    return mk(m, 'date', ymd(addDays(c.ref, delta)), { wd });
   });
   need = T_REL | T_WD;
   // relative days and parts of day: "yesterday", "hier soir", "Tuesday night", "ayer por la tarde"
@@ -422,7 +465,7 @@ function compile(lang: string, L: DateLocale): Compiled {
   add(`${B}${DET}(?:(${SB})${S}(${SU})|(${SU})(?:${S}|(?=-))(${SA}))${E}`, 4, (m, c) => {
     const unit = (lk(L.shiftUnits, m[2] ?? m[3]) as DateUnit) ?? 'Y';
     const shiftW = (m[1] ? lk(L.shiftBefore, m[1]) : lk(L.shiftAfterNoun, m[4])) as Shift;
-    return mk(m, 'date', shifted(c.ref, unit, shiftW));
+    return mk(m, 'date', shifted(c.ref, unit, shiftW), unit === 'W' ? { week: true } : {});
   });
   need = T_SEAS;
   // seasons: "summer 2025", "this summer", "l'été dernier", "in the spring"
@@ -492,7 +535,17 @@ function compile(lang: string, L: DateLocale): Compiled {
   });
   need = T_UNIT;
   // durations and ago: "18 consecutive years", "two-year", "over the past four years", "26 years ago", "il y a deux ans", "hace 10 años"
-  add(`${B}${AGOB}${DPRE}(${NUM}|${VAGUE})(?:${S}|-)${UB}(${UNIT})${E}${UA}${AGOA}${E}`, 4, (m, c) => {
+  const halfKeys = Object.keys(L.numbers).filter((k) => L.numbers[k] === 0.5);
+  const HALFA = halfKeys.length && L.numberJoin.length ? `(?:${S}(?:${A(L.numberJoin)})${S}(${A(halfKeys)})${E})?` : '()';
+  const infRe = L.inFuture.length ? new RegExp(`(?:^|[^\\p{L}])(?:${A(L.inFuture)})[\\s\\u00a0\\u202f]$`, 'u') : null;
+  /** "in" right before the match ("in two weeks"): its start, or -1 */
+  const infAt = (m: RegExpExecArray, c: Ctx): number => {
+    if (!infRe) return -1;
+    const before = c.low.slice(Math.max(0, m.index - 16), m.index);
+    const r = infRe.exec(before);
+    return r ? m.index - before.length + r.index + (r[0].length - r[0].trimStart().length) : -1;
+  };
+  add(`${B}${AGOB}${DPRE}(${NUM}|${VAGUE})(?:${S}|-|(?<=\\d))${UB}(${UNIT})${E}${UA}${AGOA}${E}${HALFA}`, 4, (m, c) => {
     const unit = lk(L.units, m[4]) as DateUnit;
     if (!unit) return null;
     const end = m.index + m[0].length;
@@ -501,10 +554,33 @@ function compile(lang: string, L: DateLocale): Compiled {
     // "10-year-olds" (hyphen chain into an age) is not a duration
     if (/^-\p{L}/u.test(c.text.slice(end, end + 2)) && L.ageMarkers.some((a) => a.startsWith('-'))) return null;
     const qty = m[3];
+    if (unit === 'Y' && !m[1] && !m[5]) {
+      // ages: "Jean Burget, 87 ans, a été…", "âgée de 32 ans", "les 6-16 ans"
+      const before = c.text.slice(Math.max(0, m.index - 24), m.index);
+      if (/\d[-–]$/.test(before)) return null;
+      if (/,[\s\u00a0]$/.test(before) && /^[\s\u00a0]?[,)]/.test(c.text.slice(end, end + 2))) return null;
+      if (c.C.ageBeforeRe && c.C.ageBeforeRe.test(before)) return null;
+    }
     let n: number | 'X' | null = L.vague.includes(norm(qty)) ? 'X' : parseNumber(qty, c.C);
     if (n === null || n === 0) return null;
+    if (m[6] && n !== 'X') n += 0.5; // "one hour and a half"
     const restart = n === 'X' ? 0 : numberRestart;
     const ago = m[1] || m[5];
+    if (ago && (unit === 'H' || unit === 'MIN' || unit === 'S')) {
+      // "2 hours ago", "3 minutos desde hoy": the duration itself
+      const qs = m.index + m[0].indexOf(qty, m[1] ? m[1].length : 0);
+      const ue = m.index + m[0].indexOf(m[4], qs - m.index + qty.length) + m[4].length;
+      if (n === 'X') return null;
+      return { start: qs + restart, end: ue, type: 'duration', value: durationValue(n, unit), prio: 0 };
+    }
+    const inf = !ago && !m[2] ? infAt(m, c) : -1;
+    if (inf >= 0 && c.ref && n !== 'X' && Number.isInteger(n) && (unit === 'D' || unit === 'W' || unit === 'M' || unit === 'Y')
+      && tenseAt(c, c.low, m.index, m.index + m[0].length) === 1) {
+      // "in two weeks" in a sentence about the future: the day it names
+      const d = mk(m, 'date', addUnits(c.ref, unit, n));
+      d.start = inf;
+      return d;
+    }
     if (ago) {
       const dir: number = m[1] ? -1 : ((L.shiftAfter[norm(m[5])] as number | undefined) ?? -1);
       if (n === 'X') return mk(m, 'date', dir < 0 ? 'PAST_REF' : 'FUTURE_REF');
@@ -551,7 +627,180 @@ function compile(lang: string, L: DateLocale): Compiled {
   // PRESENT_REF, PAST_REF, FUTURE_REF
   const refs: [string[], string][] = [[L.presentRef, 'PRESENT_REF'], [L.pastRef, 'PAST_REF'], [L.futureRef, 'FUTURE_REF']];
   for (const [words, v] of refs) if (words.length) add(`${B}(?:${A(words)})${E}`, 2, (m) => mk(m, 'date', v));
+  // ---- spelled-out days and years, weekday + day, holidays, named years, period edges, whole periods, day words ----
+  const dayNumKeys = (lo: number): string[] => Object.keys(L.numbers).filter((k) => {
+    const v = L.numbers[k];
+    return Number.isInteger(v) && v >= lo && v <= 30 && !/\s/.test(k) && k.length > 2;
+  });
+  const DW1 = A([...Object.keys(L.dayOrdinalWords), ...dayNumKeys(2)]);
+  const DW2 = A([...Object.keys(L.dayOrdinalWords), ...dayNumKeys(1)]);
+  const NJS = L.numberJoin.length ? `|${S}${A(L.numberJoin)}${S}` : '';
+  const DAYW = `(?:${DW1})(?:(?:${S}|-${NJS})(?:${DW2}))?`;
+  const SPY = `(?:${NUMW})(?:(?:${S}|-${NJS})(?:${NUMW})){1,5}`;
+  const dayWordsOf = (s: string): number | null => {
+    const t = /^\d/.test(s) ? parseInt(s, 10) : dayWordValue(s, L, C0);
+    return t !== null && t >= 1 && t <= 31 ? t : null;
+  };
+  const C0 = { numbers: new Map(Object.entries(L.numbers).map(([k, v]) => [key(k), v])), ordinals: new Map(Object.entries(L.dayOrdinalWords).map(([k, v]) => [key(k), v])), joins: new Set(L.numberJoin.map(key)) };
+  const yearOf = (s: string): number | null => (/^['’\d]/.test(s) ? year2(s) : spelledYear(s, C0));
+  need = T_DAYW;
+  all = T_MON;
+  // spelled days: "twenty-ninth of May", "veintinueve de mayo de dos mil veinte", "second of Aug"
+  // (anchored on the month: the look-behind for the day words runs only where a month starts)
+  add(`(?=(?:${MON})${E})(?<=${B}(${DAYW})${S}${DMJ})(${MON})${E}\\.?(?:${MYJ}(\\d{4}|['’]\\d{2}|${SPY})${E})?`, 6, (m, c) => {
+    const d = dayWordsOf(m[1]);
+    const y = m[3] ? yearOf(m[3]) : null;
+    if (d === null || (m[3] && y === null)) return null;
+    const v = dateVal(m, y, monthOf(m[2]), d);
+    if (v) {
+      v.start = c.low.lastIndexOf(m[1], m.index);
+      if (!m[3] && m[0].endsWith('.') && !monthAbbrev.has(norm(m[2]))) v.end--; // a sentence full stop
+    }
+    return v;
+  });
+  need = T_DAYW;
+  // month + spelled day: "May twenty nine", "February the 22nd", "Mai vingt-neuf" (no word after it: "in May two firms" is no date)
+  add(`${B}(${MON})${E}\\.?${S}${DET}(${DAYW}|\\d{1,2}${ORD})(?![\\p{L}\\p{N}]|[.,]\\d)(?:(?<=\\d|\\d\\p{L}{2})|(?!${S}\\p{L}))(?:,?${S}(\\d{4}|${SPY}))?`, 5, (m, c) => {
+    const mon = norm(m[1]);
+    if (L.capitalizedMonths && L.ambiguousMonths.includes(mon) && isLowerAt(c, m, 1)) return null;
+    if (/^\d/.test(m[2]) && m[0].indexOf(m[2]) === m[1].length + 1) return null; // "May 24": the plain rule
+    const d = dayWordsOf(m[2]);
+    const y = m[3] ? yearOf(m[3]) : null;
+    if (d === null || (m[3] && y === null)) return null;
+    return dateVal(m, y, monthOf(m[1]), d);
+  });
+  need = T_DIG | T_DAYW;
+  all = T_WD;
+  // weekday + day of the month: "domingo 31", "Tuesday the eleventh", "terça-feira dia 25" -> the nearest such day
+  const DAYWJ = L.dayWords.length ? `(?:${A(L.dayWords)}|${A(L.dayWords.map((w) => w.split(' ').pop()!))})${S}` : '';
+  add(`${B}(${WDF}),?${S}(?:${DAYWJ}|${DET})(\\d{1,2}|${DAYW})(?![\\p{L}\\p{N}]|[.,:/\\-]\\d|${S}?%|${S}(?:${UNIT}|${MON})${E})`, 5, (m, c) => {
+    const wd = L.weekdays[norm(m[1])];
+    const d = dayWordsOf(m[2]);
+    if (!wd || d === null) return null;
+    // "Tuesday the first generation": a spelled or determined day must end the phrase
+    const spelled = !/^\d/.test(m[2]) || /\p{L}/u.test(m[0].slice(m[1].length, m[0].length - m[2].length));
+    if (spelled && /^[\s\u00a0]+\p{L}/u.test(c.text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return null;
+    if (!c.ref) return mk(m, 'date', `XXXX-WXX-${wd}`);
+    return mk(m, 'date', nearestWeekdayDay(c.ref, wd, d) ?? `XXXX-WXX-${wd}`);
+  });
+  // weekday + numeric day and month: "friday 5/12", "sábado 12.5"
+  add(`${B}(${WDF}),?${S}(\\d{1,2})[/.](\\d{1,2})(?![\\d/]|[.,]\\d)`, 5, (m) => {
+    let a = +m[2];
+    let b = +m[3];
+    if (L.numericOrder === 'mdy' && a <= 12) [a, b] = [b, a];
+    if (b > 12 && a <= 12) [a, b] = [b, a];
+    const d = dateVal(m, null, b, a);
+    if (d) d.start = m.index + m[0].indexOf(m[2], m[1].length);
+    return d;
+  });
+  // the n-th week of a month or year: "the first week of 2015", "la tercera semana de enero", "the last week of July 2016"
+  need = T_MON | T_DIG;
+  all = T_WEEK;
+  const lastWords = Object.keys(L.shiftBefore).filter((k) => L.shiftBefore[k] === -1 && !/\s/.test(k));
+  const WORD_ORD = A([...Object.keys(L.ordinals).filter((k) => /^\p{L}/u.test(k)), ...lastWords]);
+  add(`${B}${DET}(${WORD_ORD})${S}(?:${A(L.weekWords)})${PYJ}(?:(${MON})${E}(?:${MYJ}(\\d{4})${E})?|(\\d{4})${E})`, 6, (m) => {
+    const o = (lk(L.ordinals, m[1]) as number | undefined) ?? (lastWords.includes(norm(m[1])) ? 5 : 0);
+    if (!o || o > 5) return null;
+    if (m[4]) return mk(m, 'date', `${m[4]}-W${pad2(o)}`, { year: +m[4] });
+    const mo = monthOf(m[2]);
+    if (!mo) return null;
+    return mk(m, 'date', `${m[3] ?? 'XXXX'}-${pad2(mo)}-W${pad2(o)}`, m[3] ? { year: +m[3] } : {});
+  });
+  // holidays: "Christmas", "Thanksgiving 2010", "last Thanksgiving", "el día del trabajo"
+  const holKeys = Object.keys(L.holidays);
+  all = 0;
+  if (holKeys.length) {
+    need = T_HOL | T_HOLX;
+    add(`${B}(?:${DET}(${SB})${S})?${DET}(${A(holKeys)})${E}(?:${PYJ}(\\d{4})${E})?`, 6, (m, c) => {
+      const spec = lk(L.holidays, m[2]) as string;
+      const shiftW = m[1] ? (lk(L.shiftBefore, m[1]) as Shift) : undefined;
+      if (m[3]) {
+        const v = holidayDate(spec, +m[3]);
+        return v ? mk(m, 'date', v, { year: +m[3] }) : null;
+      }
+      if (!c.ref) return mk(m, 'date', /^\d\d-\d\d$/.test(spec) ? `XXXX-${spec}` : `XXXX-${spec.slice(0, 2)}`);
+      const ref = ymd(c.ref);
+      let y = c.ref.y;
+      if (shiftW === -1 && (holidayDate(spec, y) ?? '') >= ref) y -= 1;
+      if (shiftW === 1 && (holidayDate(spec, y) ?? '') <= ref) y += 1;
+      if (shiftW === undefined) {
+        if (/^\d\d-\d\d$/.test(spec)) return mk(m, 'date', `XXXX-${spec}`, { needsYear: true });
+        const t = tenseAt(c, c.low, m.index, m.index + m[0].length);
+        if (t < 0 && (holidayDate(spec, y) ?? '') > ref) y -= 1;
+        if (t > 0 && (holidayDate(spec, y) ?? '') < ref) y += 1;
+      }
+      const v = holidayDate(spec, y);
+      return v ? mk(m, 'date', v, shiftW === undefined ? { inferred: true } : {}) : null;
+    });
+  }
+  // fiscal and school years: "año fiscal 2016", "el último año fiscal", "este año escolar", "año fiscal"
+  const namedKeys = Object.keys(L.namedYears);
+  if (namedKeys.length) {
+    need = T_NAMED;
+    add(`${B}${DET}(?:(${SB})${S})?(${A(namedKeys)})${E}(?:${S}(${SA})${E})?(?:${PYJ}(\\d{4})${E})?`, 6, (m, c) => {
+      const pre = lk(L.namedYears, m[2]) as string;
+      if (m[4]) return mk(m, 'date', `${pre}${m[4]}`, { year: +m[4] });
+      const shiftW = m[1] ? (lk(L.shiftBefore, m[1]) as Shift) : m[3] ? (lk(L.shiftAfterNoun, m[3]) as Shift) : undefined;
+      if (shiftW === undefined || !c.ref) return mk(m, 'date', `${pre}XXXX`);
+      return mk(m, 'date', `${pre}${pad4(c.ref.y + shiftW)}`);
+    });
+  }
+  // a part of the current period: "end of month", "a finales de año", "later in the week", "Ende des Jahres"
+  if (L.periodEdges.length) {
+    need = T_SU;
+    all = T_EDGE;
+    add(`${B}(?:${A(L.periodEdges)})(?:${S}|(?<=['’]))${DET}(?:(${SB})${S})?(${SU})${E}(?:${S}(${SA})${E})?`, 5, (m, c) => {
+      const unit = lk(L.shiftUnits, m[2]) as DateUnit | undefined;
+      if (!unit) return null;
+      const shiftW = m[1] ? (lk(L.shiftBefore, m[1]) as Shift) : m[3] ? (lk(L.shiftAfterNoun, m[3]) as Shift) : 0;
+      return mk(m, 'date', shifted(c.ref, unit, shiftW), unit === 'W' ? { week: true } : {});
+    });
+  }
+  // one whole unit: "all day", "toda la semana", "den ganzen Tag"
+  if (L.wholePeriod.length) {
+    need = T_UNIT | T_SU;
+    all = T_WHOLE;
+    add(`${B}(?:${A(L.wholePeriod)})(?:${S}|(?<=['’]))(${UNIT}|${SU})${E}`, 4, (m) => {
+      const unit = (lk(L.units, m[1]) ?? lk(L.shiftUnits, m[1])) as DateUnit | undefined;
+      return unit ? mk(m, 'duration', durationValue(1, unit)) : null;
+    });
+  }
+  // a day of the month alone: "el día 18", "até o dia 30"
+  all = 0;
+  if (L.dayWords.length) {
+    need = T_DIG;
+    add(`${B}(?:${DAYWJ})(\\d{1,2})(?:${ORD}|\\.?[º°])?(?![\\p{L}\\p{N}]|[.,:/\\-]\\d|${S}?%|${S}(?:${UNIT}|${MON})${E})`, 3, (m) => {
+      const d = +m[1];
+      return d >= 1 && d <= 31 ? mk(m, 'date', `XXXX-XX-${pad2(d)}`) : null;
+    });
+  }
+  // a spelled-out year with a thousand: "two thousand and fifteen", "dos mil veinte"
+  if (L.thousandWords.length) {
+    need = T_TH | T_THX;
+    add(`${B}(${SPY})${E}`, 1, (m, c) => {
+      const y = spelledYear(m[1], C0);
+      // with a thousand ("two thousand and fifteen"), or a century and its tens ("nineteen ninety-six")
+      if (!L.thousandWords.some((w) => m[1].includes(w))) {
+        const w = key(m[1]).split(/[\s-]+/);
+        const a = C0.numbers.get(w[0]) ?? 0;
+        const b = C0.numbers.get(w[1]) ?? 0;
+        if (!(a >= 11 && a <= 19 && b >= 20 && b < 100) || w.length > 3) return null;
+      }
+      if (y === null || y < 1000 || y > 2999 || y % 1000 === 0) return null;
+      const after = /^[\s\u00a0]([\p{Ll}][\p{L}'’-]{1,30})/u.exec(c.text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+      if (after && L.pluralEndings.some((p) => after[1].endsWith(p)) && !c.C.yearFollowers.has(after[1].toLowerCase())) return null;
+      return mk(m, 'date', String(y), { year: y });
+    });
+  }
   need = T_DIG;
+  // unambiguous day/month in any order ("29/2", "2/29"; one part over 12)
+  add(`(?<![\\d.,\\-/])(\\d{1,2})/(\\d{1,2})(?![\\d/]|[.,]\\d)`, 1, (m) => {
+    const a = +m[1];
+    const b = +m[2];
+    if (a > 12 && b >= 1 && b <= 12 && a <= 31) return mk(m, 'date', `XXXX-${pad2(b)}-${pad2(a)}`, { needsYear: true });
+    if (b > 12 && a >= 1 && a <= 12 && b <= 31) return mk(m, 'date', `XXXX-${pad2(a)}-${pad2(b)}`, { needsYear: true });
+    return null;
+  });
   // clock times: "10:30 a.m.", "3 p.m.", "21 h 45", "14.30 Uhr", "8 h"
   const MER = Object.keys(L.meridiem).length ? `(?:${S}?(${A(Object.keys(L.meridiem))})(?![\\p{L}]))` : '()';
   const timeVal = (c: Ctx, h: number, mi: number): string => `${c.ref ? ymd(c.ref) : 'XXXX-XX-XX'}T${pad2(h)}:${pad2(mi)}`;
@@ -592,6 +841,8 @@ function compile(lang: string, L: DateLocale): Compiled {
     [T_QH, [...L.quarterWords, ...L.halfWords, 'q', 'h']], [T_WEEK, [...L.weekWords, 'kw', 'w']], [T_DEC, L.decadePrefix],
     [T_SET, [...Object.keys(L.sets), ...L.every, ...L.frequency]], [T_REF, [...L.presentRef, ...L.pastRef, ...L.futureRef]],
     [T_HOUR, [...L.hourWords, ...Object.keys(L.meridiem)]], [T_SU, Object.keys(L.shiftUnits)],
+    [T_DAYW, [...Object.keys(L.dayOrdinalWords), ...Object.keys(L.numbers).filter((k) => Number.isInteger(L.numbers[k]) && L.numbers[k] >= 1 && L.numbers[k] <= 30 && !/\s/.test(k) && k.length > 2)]],
+    [T_HOL, Object.keys(L.holidays).filter((k) => !/\s/.test(k))], [T_HOLX, Object.keys(L.holidays).filter((k) => /\s/.test(k))], [T_EDGE, L.periodEdges], [T_WHOLE, L.wholePeriod], [T_NAMED, Object.keys(L.namedYears)], [T_THX, L.thousandWords], [T_TH, Object.keys(L.numbers).filter((k) => L.numbers[k] >= 11 && L.numbers[k] <= 19)],
   ];
   for (const [bit, list] of cats) {
     for (const p of list) {
@@ -611,6 +862,9 @@ function compile(lang: string, L: DateLocale): Compiled {
     numKeys,
     monthAbbrev,
     norm,
+    ageBeforeRe: L.ageBefore.length ? new RegExp(`(?:^|[^\\p{L}])(?:${A(L.ageBefore)})[\\s\\u00a0]$`, 'iu') : null,
+    shiftEndRe: Object.keys(L.shiftBefore).length ? new RegExp(`(?:^|[^\\p{L}])(${A(Object.keys(L.shiftBefore))})[\\s\\u00a0]{1,2}$`, 'u') : null,
+    wdJoinRe: new RegExp(`^[\\s,\\-–]{0,4}(?:(?:${A(L.weekdayWeekJoin.filter((j) => j))})[\\s]{1,3})?$`, 'u'),
   };
   numbersOf.set(compiled, new Map(Object.entries(L.numbers).map(([k, v]) => [key(k), v])));
   cache.set(lang, compiled);
@@ -641,10 +895,48 @@ const FALLBACK = 'en';
  * `reference` is the publication date (YYYY-MM-DD) used to resolve relative dates, or null.
  */
 export function extractDates(text: string, lang: string, reference: string | null): DateRecordItem[] {
-  const code = dateLocale(lang) ? lang : FALLBACK;
+  const low = lowerSameLength(text);
+  // A language without date words (or undetermined, as on one-line inputs): the locale whose calendar
+  // words occur most; a supported language with no date at all: another locale whose words occur.
+  if (dateLocale(lang)) {
+    const out = extractWith(text, low, lang, reference);
+    if (out.length || text.length > 400) return out;
+    const other = likelyLocale(low, lang, 2);
+    return other ? extractWith(text, low, other, reference) : out;
+  }
+  return extractWith(text, low, likelyLocale(low, null) ?? FALLBACK, reference);
+}
+
+const CALENDAR_BITS = T_MON | T_WD | T_REL | T_SU | T_UNIT | T_SEAS | T_HOL;
+
+/** The date locale (other than `not`) with the most calendar words in the text (first 2,000 characters), or null. */
+function likelyLocale(low: string, not: string | null, min = 1): string | null {
+  let best: string | null = null;
+  let bestN = min - 1;
+  const head = low.slice(0, 2000);
+  for (const code of Object.keys(DATE_LOCALES)) {
+    if (code === not) continue;
+    const C = compile(code, DATE_LOCALES[code]);
+    let n = 0;
+    WORD_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = WORD_RE.exec(head)) !== null) {
+      if (m[0].length < 3 || C.monthAbbrev.has(m[0])) continue; // "out", "set", "mar": words of other languages too
+      const bits = C.triggers.get(m[0]) ?? 0;
+      if (bits & CALENDAR_BITS) n += bits & (T_MON | T_WD | T_HOL) ? 2 : 1;
+    }
+    if (n > bestN) {
+      bestN = n;
+      best = code;
+    }
+  }
+  return best;
+}
+const WORD_RE = /\p{L}+/gu;
+
+function extractWith(text: string, low: string, code: string, reference: string | null): DateRecordItem[] {
   const L = dateLocale(code)!;
   const C = compile(code, L);
-  const low = lowerSameLength(text);
   const ctx: Ctx = { text, low, ref: parseRef(reference), L, C };
   // Rules are compiled without the i flag (much faster) and run on a lower-cased copy; offsets agree
   // because lower-casing keeps the length for all but a few letters (then those rules run on a copy
@@ -653,7 +945,7 @@ export function extractDates(text: string, lang: string, reference: string | nul
   for (const [ws, we, mask] of windows(low, C)) {
     const sub = low.slice(ws, we);
     for (const rule of C.rules) {
-    if ((rule.need & mask) === 0) continue;
+    if ((rule.need & mask) === 0 || (rule.all & mask) !== rule.all) continue;
     rule.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = rule.re.exec(sub)) !== null) {
@@ -696,6 +988,7 @@ export function extractDates(text: string, lang: string, reference: string | nul
     kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start);
+  combine(kept, text, C);
 
   // Year inference for dates written without a year ("May 24", "in October", "the third quarter"):
   // 1. a year stated earlier in the same paragraph (line): "its 2023 Tech Day … on October 16th";
@@ -707,11 +1000,13 @@ export function extractDates(text: string, lang: string, reference: string | nul
   let ctxYear: number | null = null;
   let ctxEnd = 0; // where the stated year was written
   const bareSeen = new Set<string>();
+  let lastMonth: string | null = null; // YYYY-MM of the last date with a month on the line
   let lastDay: { value: string; end: number } | null = null;
   const out: DateRecordItem[] = [];
   for (const c of kept) {
     if (nextNl >= 0 && nextNl < c.start) {
       ctxYear = null;
+      lastMonth = null;
       nextNl = text.indexOf('\n', c.start);
     }
     if (ctxYear !== null && c.start > ctxEnd) {
@@ -719,12 +1014,26 @@ export function extractDates(text: string, lang: string, reference: string | nul
       ctxEnd = c.start; // each stretch of text is tested once
     }
     if (c.needsYear) {
-      const v = ctxYear !== null ? withYear(c.value, ctxYear) : ctx.ref ? resolveYear(c.value, ctx.ref, tenseAt(ctx, low, c.start, c.end)) : null;
+      // "next April 6", "el pasado 12 de mayo": the next (last) such date, however near
+      const sm = C.shiftEndRe && ctx.ref ? C.shiftEndRe.exec(low.slice(Math.max(0, c.start - 24), c.start)) : null;
+      const sh = sm ? (C.norm(sm[1]) in L.shiftBefore ? L.shiftBefore[C.norm(sm[1])] : 0) : 0;
+      const v = sh !== 0 && ctx.ref ? resolveYear(c.value, ctx.ref, sh, 0)
+        : ctxYear !== null ? withYear(c.value, ctxYear) : ctx.ref ? resolveYear(c.value, ctx.ref, tenseAt(ctx, low, c.start, c.end)) : null;
       if (v !== null) {
         c.value = v;
         c.inferred = true;
       }
     }
+    const dom = /^XXXX-XX-(\d\d)$/.exec(c.value);
+    if (dom) {
+      // a day of the month alone ("el día 12") is in the month last named on the line, else the reference's
+      const ym = lastMonth ?? (ctx.ref ? `${pad4(ctx.ref.y)}-${pad2(ctx.ref.m)}` : null);
+      if (ym && validDay(+ym.slice(0, 4), +ym.slice(5, 7), +dom[1])) {
+        c.value = `${ym}-${dom[1]}`;
+        c.inferred = true;
+      }
+    }
+    if (/^\d{4}-\d\d(?:-\d\d)?$/.test(c.value)) lastMonth = c.value.slice(0, 7);
     if (c.clock && lastDay && c.start - lastDay.end < 160 && !SENTENCE_END.test(text.slice(lastDay.end, c.start + 1))) {
       c.value = lastDay.value + c.value.slice(c.value.indexOf('T'));
     }
@@ -773,7 +1082,7 @@ function monthsOf(value: string): [number, number, number | null] | null {
  * reference (TENSE_SLACK_DAYS): "had been set to expire Nov. 6", "decided to leave by Jan. 14"
  * name deadlines just after the reference in a past-tense sentence.
  */
-function resolveYear(value: string, ref: Ref, tense: -1 | 0 | 1): string | null {
+function resolveYear(value: string, ref: Ref, tense: -1 | 0 | 1, slack = TENSE_SLACK_DAYS): string | null {
   const p = monthsOf(value);
   let y = ref.y;
   if (p) {
@@ -781,8 +1090,8 @@ function resolveYear(value: string, ref: Ref, tense: -1 | 0 | 1): string | null 
     const refDays = ref.m * 31 + ref.d;
     const startDays = first * 31 + (day ?? 1);
     const endDays = last * 31 + (day ?? 31);
-    if (tense < 0 && startDays > refDays + TENSE_SLACK_DAYS) y -= 1;
-    else if (tense > 0 && endDays < refDays - TENSE_SLACK_DAYS) y += 1;
+    if (tense < 0 && startDays > refDays + slack - (slack ? 0 : 1)) y -= 1;
+    else if (tense > 0 && endDays < refDays - slack + (slack ? 0 : 1)) y += 1;
     if (day !== null) {
       // February 29: the nearest leap year in the tense's direction
       const dir = tense === 0 ? -1 : tense;
@@ -837,6 +1146,7 @@ function tenseRe(L: DateLocale): RegExp | null {
 }
 
 const WORD_OR_DIGIT = /\p{L}+|\d+/gu;
+const AUX = T_DAYW | T_WHOLE | T_EDGE | T_NAMED | T_HOLX | T_THX;
 const PAD_BEFORE = 64;
 const PAD_AFTER = 64;
 const SNAP = 32;
@@ -852,11 +1162,25 @@ function windows(low: string, C: Compiled): [number, number, number][] {
   let cs = -1;
   let ce = -1;
   let cm = 0;
+  // words of auxiliary categories ("one", "all", "end") open no window: they mark the windows around them
+  let auxPos = -1;
+  let auxBits = 0;
   while ((m = WORD_OR_DIGIT.exec(low)) !== null) {
     const w = m[0];
     const c0 = w.charCodeAt(0);
-    const bits = c0 >= 48 && c0 <= 57 ? T_DIG : (C.triggers.get(w) ?? 0);
+    let bits = c0 >= 48 && c0 <= 57 ? T_DIG : (C.triggers.get(w) ?? 0);
     if (bits === 0) continue;
+    if ((bits & ~AUX) === 0) {
+      if (m.index < ce) cm |= bits;
+      else {
+        if (m.index - auxPos > PAD_BEFORE) auxBits = 0;
+        auxPos = m.index;
+        auxBits |= bits;
+      }
+      continue;
+    }
+    if (auxBits && m.index - auxPos <= PAD_BEFORE) bits |= auxBits;
+    auxBits = 0;
     let s = Math.max(0, m.index - PAD_BEFORE);
     let e = Math.min(low.length, m.index + w.length + PAD_AFTER);
     if (s <= ce) {
@@ -902,4 +1226,139 @@ function isBlocked(b: Uint8Array, c: Cand): boolean {
 /** No trailing white space or comma inside a span. */
 function trimEnd(c: Cand, text: string): void {
   while (c.end > c.start && /[\s,]/.test(text[c.end - 1])) c.end--;
+}
+
+/** The value of spelled-out day words ("twenty first", "vingt-neuf", "primero"), or null. */
+function dayWordValue(s: string, L: DateLocale, C0: { numbers: Map<string, number>; ordinals: Map<string, number>; joins: Set<string> }): number | null {
+  let total = 0;
+  for (const w of key(s).split(/[\s-]+/)) {
+    if (!w || C0.joins.has(w)) continue;
+    const v = C0.ordinals.get(w) ?? C0.numbers.get(w);
+    if (v === undefined || !Number.isInteger(v)) return null;
+    total += v;
+  }
+  void L;
+  return total || null;
+}
+
+/** A spelled-out year: "two thousand and twenty" 2020, "mil novecientos noventa y dos" 1992, "nineteen ninety six" 1996. */
+function spelledYear(s: string, C0: { numbers: Map<string, number>; joins: Set<string> }): number | null {
+  const vals: number[] = [];
+  for (const w of key(s).split(/[\s-]+/)) {
+    if (!w || C0.joins.has(w)) continue;
+    const v = C0.numbers.get(w);
+    if (v === undefined || !Number.isInteger(v)) return null;
+    vals.push(v);
+  }
+  if (vals.length < 2) return null;
+  if (vals.includes(1000) || vals.includes(100)) {
+    let total = 0;
+    let cur = 0;
+    for (const v of vals) {
+      if (v === 1000) { total += (cur || 1) * 1000; cur = 0; }
+      else if (v === 100) cur = (cur || 1) * 100;
+      else cur += v;
+    }
+    return total + cur;
+  }
+  // "nineteen ninety six": a century (10..29) then a two-digit year
+  const [a, ...rest] = vals;
+  const b = rest.reduce((x, y) => x + y, 0);
+  if (a >= 10 && a <= 29 && rest[0] >= 10 && b < 100) return a * 100 + b;
+  return null;
+}
+
+/** The Monday-based date of ISO weekday wd in the ISO week "YYYY-Www". */
+function weekDate(week: string, wd: number): string {
+  const m = /^(\d{4})-W(\d\d)$/.exec(week);
+  if (!m) return week;
+  const jan4: Ref = { y: +m[1], m: 1, d: 4 };
+  const monday = addDays(jan4, 1 - weekday(jan4) + (+m[2] - 1) * 7);
+  return ymd(addDays(monday, wd - 1));
+}
+
+/** The date nearest to the reference that is day d of a month and falls on weekday wd ("domingo 31"). */
+function nearestWeekdayDay(ref: Ref, wd: number, d: number): string | null {
+  let best: string | null = null;
+  let bestDist = Infinity;
+  const base = Date.UTC(ref.y, ref.m - 1, ref.d);
+  for (let k = -36; k <= 36; k++) {
+    const t = ref.y * 12 + (ref.m - 1) + k;
+    const y = Math.floor(t / 12);
+    const mo = (t % 12) + 1;
+    if (!validDay(y, mo, d)) continue;
+    const r = { y, m: mo, d };
+    if (weekday(r) !== wd) continue;
+    const dist = Math.abs(Date.UTC(y, mo - 1, d) - base);
+    if (dist < bestDist) { bestDist = dist; best = ymd(r); }
+  }
+  return best;
+}
+
+/** A holiday's date in year y from its spec ("12-25", "11-4-4" fourth Thursday of November, "11-4-4+1", "05-1--1" last Monday). */
+function holidayDate(spec: string, y: number): string | null {
+  let m = /^(\d\d)-(\d\d)$/.exec(spec);
+  if (m) return `${pad4(y)}-${spec}`;
+  m = /^(\d\d)-([1-7])-(-?[1-5])(?:\+(\d))?$/.exec(spec);
+  if (!m) return null;
+  const mo = +m[1];
+  const wd = +m[2];
+  const n = +m[3];
+  let r: Ref;
+  if (n > 0) {
+    const first: Ref = { y, m: mo, d: 1 };
+    r = addDays(first, ((wd - weekday(first) + 7) % 7) + (n - 1) * 7);
+  } else {
+    const last: Ref = { y, m: mo, d: new Date(Date.UTC(y, mo, 0)).getUTCDate() };
+    r = addDays(last, -((weekday(last) - wd + 7) % 7));
+  }
+  return ymd(addDays(r, +(m[4] ?? 0)));
+}
+
+/** The reference moved by n units, as a day ("in two months" -> the day two months on). */
+function addUnits(ref: Ref, unit: DateUnit, n: number): string {
+  if (unit === 'D') return ymd(addDays(ref, n));
+  if (unit === 'W') return ymd(addDays(ref, 7 * n));
+  const months = unit === 'Y' ? 12 * n : n;
+  const k = ref.y * 12 + (ref.m - 1) + months;
+  const y = Math.floor(k / 12);
+  const mo = (k % 12) + 1;
+  const max = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return ymd({ y, m: mo, d: Math.min(ref.d, max) });
+}
+
+/**
+ * Joins neighbours that name one day together: a weekday and a shifted week ("Tuesday of next week",
+ * "la semana anterior - lunes"), a weekday and a full date ("friday 5/12"), a day of the month and a
+ * month ("el día 21 de este mes"), a date without a year and a year ("Independence Day of this year").
+ */
+function combine(kept: Cand[], text: string, C: Compiled): void {
+  for (let i = 0; i + 1 < kept.length; i++) {
+    const a = kept[i];
+    const b = kept[i + 1];
+    const gap = text.slice(a.end, b.start);
+    if (gap.length > 16) continue;
+    const join = C.wdJoinRe.test(gap.toLowerCase());
+    let value: string | null = null;
+    let from: Cand | null = null;
+    if (join && a.wd && b.week) value = weekDate(b.value, a.wd);
+    else if (join && a.week && b.wd) value = weekDate(a.value, b.wd);
+    else if (a.wd && /^[\s,\-–]{0,3}$/.test(gap) && /^(?:\d{4}|XXXX)-\d\d-\d\d$/.test(b.value) && /\d/.test(text.slice(b.start, b.end))) from = b;
+    else if (join && /^XXXX-XX-\d\d$/.test(a.value) && /^\d{4}-\d\d$/.test(b.value)) value = `${b.value}-${a.value.slice(8)}`;
+    else if (join && a.needsYear && /^XXXX-(?:\d\d(?:-\d\d)?|W\d\d|[QH]\d)$/.test(a.value) && /^\d{4}$/.test(b.value) && !b.bare) value = withYear(a.value, +b.value);
+    else if (/^\d{4}$/.test(a.value) && b.needsYear && /^XXXX-[QH]\d$/.test(b.value) && /^(?:['’]s)?[\s\u00a0]$/.test(gap)) value = withYear(b.value, +a.value);
+    else if (a.clock && /^[\s\u00a0,]{1,2}(?:[A-Z]{2,4},?[\s\u00a0])?$/.test(gap) && /^(?:\d{4}|XXXX)-\d\d-\d\d$/.test(b.value)) {
+      // "10 p.m. Wednesday", "5 p.m. EST Nov. 9": the time of that day
+      value = b.value + a.value.slice(a.value.indexOf('T'));
+      from = null;
+      const merged: Cand = { ...a, start: a.start, end: b.end, value, clock: false, needsYear: false };
+      if (b.inferred) merged.inferred = true;
+      kept.splice(i, 2, merged);
+      continue;
+    }
+    if (value === null && from === null) continue;
+    const merged: Cand = { ...(from ?? a), start: a.start, end: b.end, value: from ? from.value : value!, wd: undefined, week: undefined };
+    if (!from) merged.needsYear = false;
+    kept.splice(i, 2, merged);
+  }
 }

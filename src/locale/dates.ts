@@ -52,6 +52,8 @@ export interface DateLocale {
   durationPrefix: string[];
   /** After a duration: makes it an age, not a duration ("-old", "old"). */
   ageMarkers: string[];
+  /** Before a count of years: makes it an age ("aged", "âgé de"). A count of years between commas ("Jean Dupont, 87 ans,") is an age too. */
+  ageBefore: string[];
   /** Bare plural units that are vague durations on their own ("decades" PXDE). */
   vagueAlone: Record<string, DateUnit>;
   /** "ago" words: after the duration (en "ago") or before it (fr "il y a", es "hace", de "vor", pt "há"). */
@@ -116,6 +118,24 @@ export interface DateLocale {
   pastMarkers: string[];
   /** Endings of past-tense verb forms ("ed", "ó", "ou"); matched on words of 4+ letters. */
   pastEndings: string[];
+  /** Ordinal words for days of the month ("first" 1, "twentieth" 20); compounds are summed with `numbers` ("twenty first"). */
+  dayOrdinalWords: Record<string, number>;
+  /** Words for "thousand" in spelled-out years ("two thousand and twenty", "dos mil veinte"). */
+  thousandWords: string[];
+  /** Words before a count of units that make it a future date ("in two weeks", "en dos semanas", "dans trois jours"). */
+  inFuture: string[];
+  /** Words before a calendar noun that name a part of the current period ("end of", "a finales de"): "end of month" is this month. */
+  periodEdges: string[];
+  /** Words before a singular unit that make a one-unit duration ("all day", "toda la semana", "den ganzen Tag"). */
+  wholePeriod: string[];
+  /** Fiscal and school years -> value prefix ("año fiscal" FY, "año escolar" SY); with a year, a shift or alone (FYXXXX). */
+  namedYears: Record<string, string>;
+  /** Holidays -> "MM-DD" (fixed), or "MM-W-N" (N-th ISO weekday W of the month, N -1 the last), optionally "+D" days after. */
+  holidays: Record<string, string>;
+  /** Between a weekday and a shifted week, either order ("Tuesday of next week", "lunes de la próxima semana"); "" is a plain space. */
+  weekdayWeekJoin: string[];
+  /** Words before a bare day number naming a day of the month ("el día 18", "o dia 30"): XXXX-XX-18. */
+  dayWords: string[];
 }
 
 export const DATE_LOCALES: Record<string, DateLocale> = { en, fr, de, es, pt };

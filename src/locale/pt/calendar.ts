@@ -11,7 +11,7 @@ export const calendar: Calendar = {
     'segunda-feira': 1, 'terça-feira': 2, 'quarta-feira': 3, 'quinta-feira': 4, 'sexta-feira': 5, sábado: 6, domingo: 7,
   },
   weekdayVariants: {
-    'segunda feira': 1, 'terça feira': 2, 'quarta feira': 3, 'quinta feira': 4, 'sexta feira': 5, sabado: 6,
+    'segunda feira': 1, 'terça feira': 2, 'terca-feira': 2, 'terca feira': 2, 'quarta feira': 3, 'quinta feira': 4, 'sexta feira': 5, sabado: 6,
   },
   weekdayAbbrevs: {},
 };
