@@ -76,7 +76,9 @@ async function measure(name) {
     };
   } else if (name === 'dates') {
     const { extractDates } = await dist('extract/dates.js');
-    one = (i) => extractDates(cleaned[i], langs[i], null);
+    // The reference date the pipeline would use (the dateline's), so that relative dates resolve as in a run.
+    const refs = texts.map((t, i) => cleanup(t, langs[i]).dateline?.date ?? null);
+    one = (i) => extractDates(cleaned[i], langs[i], refs[i]);
   } else if (name === 'figures') {
     const { extractFigures } = await dist('extract/figures.js');
     one = (i) => extractFigures(cleaned[i], langs[i]);
