@@ -3,9 +3,9 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { readCorpus, readSeeds, SHARED } from './corpus.js';
 import { cleanup } from '../src/extract/cleanup.js';
 
-const SHARED = '/work/shared';
 const outDir = process.argv[2] ?? '/tmp/eval-cleanup';
 mkdirSync(outDir, { recursive: true });
 
@@ -13,13 +13,12 @@ const record = (uri: string, r: ReturnType<typeof cleanup>) =>
   JSON.stringify({ source: { uri }, status: 'ok', text: r.text, kind: r.kind, title: r.title, dateline: r.dateline, removed: r.removed, repairs: r.repairs, truncated: r.truncated });
 
 // Seeds (language from the gold file is not used: pass 'und' unless the record says otherwise).
-const seedDir = join(SHARED, 'seeds');
+const { docs: seedDocs, goldPath: seedDir } = readSeeds();
 const seedOut: string[] = [];
 const titles: string[] = [];
-for (const f of readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort()) {
-  const raw = readFileSync(join(seedDir, f), 'utf8');
-  const gold = JSON.parse(readFileSync(join(seedDir, f.replace(/\.txt$/, '.gold.json')), 'utf8'));
-  const r = cleanup(raw, gold.language ?? 'und');
+for (const { id: f, text: raw, gold: g } of seedDocs) {
+  const gold = g as { title?: string | null; dateline?: { place?: string; source?: string } };
+  const r = cleanup(raw, seedDocs.find((d) => d.id === f)!.lang);
   seedOut.push(record(f, r));
   const tOk = (gold.title ?? null) === r.title;
   const dOk = gold.dateline === undefined ? (r.dateline === null ? 'ok' : `extra ${JSON.stringify(r.dateline)}`) : r.dateline && r.dateline.place === gold.dateline.place && (gold.dateline.source === undefined || r.dateline.source === gold.dateline.source) ? 'ok' : `want ${JSON.stringify(gold.dateline)} got ${JSON.stringify(r.dateline)}`;
@@ -28,7 +27,7 @@ for (const f of readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort()) {
 writeFileSync(join(outDir, 'seeds.ndjson'), seedOut.join('\n') + '\n');
 
 const corp = 'ftfy-mojibake';
-const lines = readFileSync(join(SHARED, 'corpora', corp, 'input.jsonl'), 'utf8').split('\n').filter((l) => l.trim());
+const lines = readCorpus(corp).docs.map((d) => JSON.stringify({ id: d.id, text: d.text }));
 const t0 = performance.now();
 let bytes = 0;
 const out: string[] = [];

@@ -1,12 +1,12 @@
-// Runs extractDates on the seeds and the dev corpora and scores them with /work/shared/tools/score.mjs.
+// Runs extractDates on the seeds and the dev corpora and scores them with ../shared/tools/score.mjs.
 // usage: npx tsx scripts/eval-dates.ts [name …] [--verbose] [--speed]
 //   names: seeds, tempeval3-en, timebank-fr, … (default: all date corpora)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { extractDates } from '../src/extract/dates.js';
+import { readCorpus, readSeeds, SHARED } from './corpus.js';
 
-const SHARED = '/work/shared';
 const OUT = '/tmp/pressx-eval-dates';
 const ALL = [
   'seeds', 'tempeval3-en', 'timebank-fr', 'timebank-es', 'meantime-en', 'meantime-es',
@@ -20,26 +20,9 @@ mkdirSync(OUT, { recursive: true });
 
 interface Doc { id: string; text: string; published: string | null; lang: string }
 
-function langOf(name: string): string {
-  const m = /-(en|fr|de|es|pt)$/.exec(name);
-  return m ? m[1] : 'en';
-}
-
 function load(name: string): { docs: Doc[]; gold: string } {
-  if (name === 'seeds') {
-    const dir = join(SHARED, 'seeds');
-    const docs = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => {
-      const g = JSON.parse(readFileSync(join(dir, f.replace(/\.txt$/, '.gold.json')), 'utf8'));
-      return { id: f, text: readFileSync(join(dir, f), 'utf8'), published: null, lang: g.language ?? 'en' };
-    });
-    return { docs, gold: dir };
-  }
-  const dir = join(SHARED, 'corpora', name);
-  const docs = readFileSync(join(dir, 'input.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => {
-    const o = JSON.parse(l);
-    return { id: o.id, text: o.text, published: o.published ?? null, lang: langOf(name) };
-  });
-  return { docs, gold: join(dir, `${name}.gold.ndjson`) };
+  const { docs, goldPath } = name === 'seeds' ? readSeeds() : readCorpus(name);
+  return { docs: docs.map((d) => ({ ...d, lang: d.lang === 'und' ? 'en' : d.lang })), gold: goldPath };
 }
 
 for (const name of names.length ? names : ALL) {

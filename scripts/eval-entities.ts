@@ -1,7 +1,7 @@
 // Runs extractEntities over the seeds or a dev corpus and writes NDJSON records for shared/tools/score.mjs.
 // usage: npx tsx scripts/eval-entities.ts seeds|<corpus> OUT.ndjson [--untyped=organization|none] [--compromise=type|add] [--tagger=add|lead|off] [--tagger-score=S] [--speed]
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { readCorpus, readSeeds } from './corpus.js';
 import { extractEntities, type EntityOptions } from '../src/extract/entities.js';
 
 const [set = 'seeds', out = '/tmp/entities.ndjson', ...flags] = process.argv.slice(2);
@@ -15,21 +15,7 @@ for (const f of flags) {
 }
 
 interface Doc { id: string; text: string; lang: string }
-const docs: Doc[] = [];
-if (set === 'seeds') {
-  const dir = '/work/shared/seeds';
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
-    const gold = JSON.parse(readFileSync(join(dir, f.replace(/\.txt$/, '.gold.json')), 'utf8'));
-    docs.push({ id: f, text: readFileSync(join(dir, f), 'utf8'), lang: gold.language ?? 'en' });
-  }
-} else {
-  const lang = set.split('-').pop()!;
-  for (const line of readFileSync(`/work/shared/corpora/${set}/input.jsonl`, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const o = JSON.parse(line);
-    docs.push({ id: o.id, text: o.text, lang });
-  }
-}
+const docs: Doc[] = (set === 'seeds' ? readSeeds() : readCorpus(set)).docs.map((d) => ({ id: d.id, text: d.text, lang: d.lang === 'und' ? 'en' : d.lang }));
 
 const lines: string[] = [];
 let bad = 0;

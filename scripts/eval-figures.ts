@@ -1,16 +1,16 @@
 // Measures the figures stage before the CLI exists.
 // usage: npx tsx scripts/eval-figures.ts [seeds|en|fr|de|es|pt|all] [--verbose] [--speed]
-//   seeds: /work/shared/seeds (language detected with franc, as the pipeline would);
-//   en…pt: /work/shared/corpora/recognizers-figures-<lang> (language from the corpus name).
+//   seeds: ../shared/seeds (language detected with franc, as the pipeline would);
+//   en…pt: ../shared/corpora/recognizers-figures-<lang> (language from the corpus name).
 // Writes NDJSON records to /tmp/pressx-figures-<set>.ndjson and scores them with shared/tools/score.mjs.
 // --speed: MB/s on the seed texts repeated to about 8 MB (English and French releases).
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { franc } from 'franc';
+import { readCorpus, readSeeds, SHARED } from './corpus.js';
 import { extractFigures } from '../src/extract/figures.js';
 
-const SHARED = '/work/shared';
 const SCORE = join(SHARED, 'tools/score.mjs');
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
@@ -23,18 +23,12 @@ const ISO3: Record<string, string> = { eng: 'en', fra: 'fr', deu: 'de', spa: 'es
 interface Doc { uri: string; text: string; lang: string }
 
 function seeds(): Doc[] {
-  const dir = join(SHARED, 'seeds');
-  return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => {
-    const text = readFileSync(join(dir, f), 'utf8');
-    return { uri: f, text, lang: ISO3[franc(text)] ?? 'und' };
-  });
+  return readSeeds().docs.map((d) => ({ uri: d.id, text: d.text, lang: ISO3[franc(d.text)] ?? 'und' }));
 }
 
 function corpus(lang: string): { docs: Doc[]; gold: string } {
-  const dir = join(SHARED, 'corpora', `recognizers-figures-${lang}`);
-  const docs = readFileSync(join(dir, 'input.jsonl'), 'utf8').split('\n').filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { id: string; text: string }).map((o) => ({ uri: o.id, text: o.text, lang }));
-  return { docs, gold: join(dir, `recognizers-figures-${lang}.gold.ndjson`) };
+  const { docs, goldPath } = readCorpus(`recognizers-figures-${lang}`);
+  return { docs: docs.map((d) => ({ uri: d.id, text: d.text, lang })), gold: goldPath };
 }
 
 function run(name: string, docs: Doc[], gold: string): void {

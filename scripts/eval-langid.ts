@@ -8,6 +8,7 @@
 
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SHARED } from './corpus.js';
 import { detectLanguageWith, type LangIdVariant } from '../src/extract/language.js';
 
 const VARIANTS: LangIdVariant[] = ['franc', 'franc-script', 'franc-script-markers', 'eld', 'eld-script', 'combined'];
@@ -15,7 +16,7 @@ const VARIANTS: LangIdVariant[] = ['franc', 'franc-script', 'franc-script-marker
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined =>
   args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const dir = args.find((a) => !a.startsWith('--')) ?? '/work/shared/corpora/ud-langid';
+const dir = args.find((a) => !a.startsWith('--')) ?? join(SHARED, 'corpora', 'ud-langid');
 const variantArg = opt('variant') ?? 'combined';
 const variants = variantArg === 'all' ? VARIANTS : [variantArg as LangIdVariant];
 const outPath = opt('out');
