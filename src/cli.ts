@@ -2,16 +2,17 @@
 // error records (or fixtures changed), 2 usage error.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { reporter } from 'vfile-reporter';
 import type { VFile } from 'vfile';
-import { ndjsonSink } from './export/ndjson.js';
 import { jsonSchema, type PressRecord } from './export/schema.js';
 import { readSources } from './ingest/sources.js';
 
 // The pipeline loads language models and lexicons (about a second); help and usage errors must not wait for it.
 const loadPipeline = () => import('./pipeline.js');
 import type { PipelineOptions } from './stage.js';
+import type { Sink } from './sink/types.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -33,29 +34,45 @@ function langCode(value: string): string {
 /** A usage error found after parsing (exit code 2). */
 class UsageError extends Error {}
 
-/**
- * Progress on long runs, on standard error: a line rewritten in place on a terminal, a plain log
- * line every 10 s otherwise. Nothing for runs shorter than the first interval.
- */
-function progressReporter(status: () => string): { tick(): void; done(): void } {
-  const tty = process.stderr.isTTY === true;
-  const every = tty ? 500 : 10_000;
-  const t0 = Date.now();
-  let next = t0 + every;
-  let shown = false;
-  return {
-    tick() {
-      const now = Date.now();
-      if (now < next) return;
-      next = now + every;
-      const line = `pressx: ${status()}, ${((now - t0) / 1000).toFixed(0)} s`;
-      process.stderr.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
-      shown = true;
-    },
-    done() {
-      if (shown && tty) process.stderr.write('\r\x1b[K');
-    },
-  };
+const DEFAULT_MAX_BYTES = 4_000_000;
+
+interface RunOptions {
+  out?: string;
+  db?: string;
+  workers: number;
+  unordered?: boolean;
+  maxBytes: number;
+  timeout: number;
+  force?: boolean;
+  since?: Date;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!/^\d{1,4}$/.test(value) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!/^\d{1,7}(\.\d{1,3})?$/.test(value)) throw new InvalidArgumentError('expected seconds, e.g. 30 or 0.5 (0 = no limit)');
+  return n;
+}
+
+const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1e3, k: 1e3, mb: 1e6, m: 1e6, gb: 1e9, g: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+
+/** "4MB", "500kB", "1.5MiB" or a plain number of bytes. */
+export function byteSize(value: string): number {
+  const m = /^(\d{1,12}(?:\.\d{1,6})?) ?([a-z]{0,3})$/i.exec(value.trim());
+  const unit = m ? UNITS[m[2].toLowerCase()] : undefined;
+  if (!m || unit === undefined || Number(m[1]) * unit < 1) throw new InvalidArgumentError('expected a size such as 500kB, 4MB, 1GiB or a number of bytes');
+  return Math.round(Number(m[1]) * unit);
+}
+
+function sinceDate(value: string): Date {
+  const d = /^\d{4}-\d{2}-\d{2}(T[\d:.]{2,12}(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? new Date(value) : new Date(Number.NaN);
+  if (Number.isNaN(d.getTime())) throw new InvalidArgumentError('expected a date YYYY-MM-DD or an ISO time such as 2025-03-14T08:00Z');
+  return d;
 }
 
 interface CommonOptions {
@@ -94,44 +111,85 @@ export function buildProgram(): Command {
   addCommon(
     program
       .command('run')
-      .description('process files, folders (.txt, .md, .jsonl, .ndjson, recursively), globs or - (stdin) into NDJSON records')
+      .description('process files, folders (.txt, .md, .jsonl, .ndjson, recursively), globs or - (stdin) into records: NDJSON (--out), SQLite or PostgreSQL (--db)')
       .argument('<inputs...>', 'files, folders, glob patterns, or - for standard input')
-      .option('-o, --out <file>', 'write NDJSON here instead of standard output')
+      .option('-o, --out <file>', 'write NDJSON records to this file (resumed on a re-run: what it holds is skipped)')
+      .option('--db <target>', 'write to a database: a SQLite file (.sqlite, .sqlite3, .db) or postgres://user@host/db')
+      .addOption(new Option('-w, --workers <n>', 'worker threads').argParser(positiveInt).default(availableParallelism(), 'one per core'))
+      .option('--unordered', 'write records as they finish instead of in input order')
+      .addOption(new Option('--max-bytes <size>', 'documents larger than this become too-large error records (e.g. 500kB, 8MB)').argParser(byteSize).default(DEFAULT_MAX_BYTES, '4MB'))
+      .addOption(new Option('--timeout <seconds>', 'abandon a document after this long (its worker is replaced); 0 = no limit').argParser(seconds).default(60))
+      .option('--force', 'process sources the ledger says are done (and rewrite --out from scratch)')
+      .addOption(new Option('--since <date>', 'only files modified at or after this date (YYYY-MM-DD or an ISO time)').argParser(sinceDate))
       .option('-q, --quiet', 'print only errors and the summary, not per-document warnings'),
-  ).action(async (inputs: string[], o: CommonOptions & { out?: string }) => {
+  ).action(async (inputs: string[], o: CommonOptions & RunOptions) => {
     if (o.out) {
       const dir = dirname(resolve(o.out));
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--out ${o.out}: the folder ${dir} does not exist`);
       if (existsSync(o.out) && statSync(o.out).isDirectory()) throw new UsageError(`--out ${o.out} is a folder; give a file name`);
     }
-    const started = process.hrtime.bigint();
-    const pipeline = (await loadPipeline()).createPipeline(pipelineOptions(o));
-    const sink = ndjsonSink(o.out ?? null);
-    let docs = 0;
-    let errors = 0;
+    if (o.db && !/^postgres(ql)?:\/\//.test(o.db)) {
+      const dir = dirname(resolve(o.db));
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--db ${o.db}: the folder ${dir} does not exist`);
+    }
+    const { openSink } = await import('./sink/index.js');
+    const { runBatch } = await import('./batch/run.js');
+    const { progress: makeProgress, inputBytes, summary } = await import('./batch/progress.js');
+    const sinks: Sink[] = [];
+    try {
+      if (o.out || !o.db) sinks.push(await openSink(o.out ?? null, { append: !o.force }));
+      if (o.db) sinks.push(await openSink(o.db));
+    } catch (err) {
+      for (const s of sinks) await s.close().catch(() => undefined);
+      throw err;
+    }
+    const tty = process.stderr.isTTY === true;
+    const bar = makeProgress(process.stderr, tty ? await inputBytes(inputs) : null);
     let reported = 0;
     let unreported = 0;
-    const progress = progressReporter(() => `${docs} documents, ${errors} errors`);
-    for await (const src of readSources(inputs)) {
-      const { record, file } = pipeline.process(src);
-      docs++;
-      if (record.status === 'error') errors++;
-      progress.tick();
-      markFatal(record, file);
-      const show = record.status === 'error' || (!o.quiet && file.messages.length > 0);
-      if (show && reported < MAX_REPORTED) {
-        reported++;
-        process.stderr.write(reporter([file], { quiet: true }) + '\n');
-      } else if (show) unreported++;
-      await sink.write(record);
+    const controller = new AbortController();
+    const onSignal = () => {
+      if (controller.signal.aborted) process.exit(130);
+      controller.abort();
+      bar.clear();
+      process.stderr.write('pressx: stopping after the documents in flight (press Ctrl-C again to quit at once)\n');
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    let stats;
+    try {
+      stats = await runBatch({
+        inputs,
+        sinks,
+        pipeline: pipelineOptions(o),
+        workers: o.workers,
+        unordered: o.unordered,
+        maxBytes: o.maxBytes,
+        timeoutMs: o.timeout * 1000,
+        force: o.force,
+        since: o.since,
+        signal: controller.signal,
+        onResult(r) {
+          const show = r.record.status === 'error' || (!o.quiet && r.warnings);
+          if (!show || !r.report) return;
+          if (reported < MAX_REPORTED) {
+            reported++;
+            bar.clear();
+            process.stderr.write(r.report + '\n');
+          } else unreported++;
+        },
+        onProgress: (s) => bar.update(s),
+      });
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      bar.done();
+      for (const s of sinks) await s.close().catch(() => undefined);
     }
-    await sink.close();
-    progress.done();
     if (unreported) process.stderr.write(`… and ${unreported} more documents with messages (each record's "warnings" and "error" keep them all)\n`);
-    const secs = Number(process.hrtime.bigint() - started) / 1e9;
-    if (docs === 0) process.stderr.write(`pressx: no documents found in ${inputs.join(', ')} (looked for .txt, .md, .jsonl, .ndjson)\n`);
-    process.stderr.write(`pressx: ${docs} documents, ${docs - errors} ok, ${errors} errors, ${secs.toFixed(2)} s\n`);
-    process.exitCode = errors ? 1 : 0;
+    if (stats.seen === 0 && stats.skippedSince === 0) process.stderr.write(`pressx: no documents found in ${inputs.join(', ')} (looked for .txt, .md, .jsonl, .ndjson)\n`);
+    process.stderr.write(summary(stats) + '\n');
+    process.exitCode = stats.errors ? 1 : stats.interrupted ? 130 : 0;
   });
 
   addCommon(

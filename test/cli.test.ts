@@ -62,7 +62,8 @@ describe('pressx run', () => {
       expect(spanProblems(rec), rec.source.uri).toEqual([]);
     }
     // The summary line and the unified-style report of the errors go to stderr.
-    expect(r.stderr).toMatch(/pressx: 12 documents, 6 ok, 6 errors, [\d.]+ s/);
+    expect(r.stderr).toMatch(/pressx: 12 documents, 6 ok, 6 errors \((?:[a-z-]+ \d+(?:, )?){3,6}\); [\d.]+ s/);
+    expect(r.stderr).toMatch(/errors \([^)]*empty 2/);
     expect(r.stderr).toMatch(/03-empty\.txt[\s\S]*error/);
   });
 

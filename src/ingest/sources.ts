@@ -48,11 +48,27 @@ function fsError(err: unknown, path: string): SourceError {
   return { code: 'unreadable', message: `${path} cannot be read (${code ?? String(err)})` };
 }
 
+export interface ReadOptions {
+  stdin?: NodeJS.ReadableStream;
+  /**
+   * Documents larger than this many bytes are not read: each becomes a SourceDoc carrying a
+   * `too-large` error. For JSON lines, the cap applies to each line.
+   */
+  maxBytes?: number;
+  /** Only files modified at or after this time (documents inside JSON-lines files go by the file's time). */
+  since?: Date;
+  /** Called for each file left out by `since`. */
+  onSkip?: (uri: string) => void;
+}
+
 /** Expands inputs in order; folders are walked recursively in sorted order for reproducible runs. */
-export async function* readSources(inputs: string[], options: { stdin?: NodeJS.ReadableStream } = {}): AsyncGenerator<SourceDoc> {
+export async function* readSources(inputs: string[], options: ReadOptions = {}): AsyncGenerator<SourceDoc> {
+  const o: Required<Pick<ReadOptions, 'maxBytes'>> & ReadOptions = { maxBytes: Number.POSITIVE_INFINITY, ...options };
+  const readPath = (path: string) => readPathWith(path, o);
+  const walk = (dir: string) => walkWith(dir, o);
   for (const input of inputs) {
     if (input === '-') {
-      yield await readStdin(options.stdin ?? process.stdin);
+      yield await readStdin(options.stdin ?? process.stdin, o.maxBytes);
       continue;
     }
     let info;
@@ -81,7 +97,12 @@ export async function* readSources(inputs: string[], options: { stdin?: NodeJS.R
   }
 }
 
-async function* walk(dir: string): AsyncGenerator<SourceDoc> {
+export function tooLarge(uri: string, size: number, maxBytes: number): SourceError {
+  const mb = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${n} bytes`);
+  return { code: 'too-large', message: `${uri}: the document is ${mb(size)}, over the ${mb(maxBytes)} limit (--max-bytes); it was not processed` };
+}
+
+async function* walkWith(dir: string, o: ReadOptions & { maxBytes: number }): AsyncGenerator<SourceDoc> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -93,22 +114,37 @@ async function* walk(dir: string): AsyncGenerator<SourceDoc> {
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const path = join(dir, e.name);
-    if (e.isDirectory()) yield* walk(path);
+    if (e.isDirectory()) yield* walkWith(path, o);
     else if (e.isFile() || e.isSymbolicLink()) {
       const ext = extname(e.name).toLowerCase();
-      if (DOCUMENT_EXTENSIONS.has(ext) || JSONL_EXTENSIONS.has(ext)) yield* readPath(path);
+      if (DOCUMENT_EXTENSIONS.has(ext) || JSONL_EXTENSIONS.has(ext)) yield* readPathWith(path, o);
     }
   }
 }
 
 /** A file given explicitly is read whatever its extension; JSON-lines files by extension. */
-async function* readPath(path: string): AsyncGenerator<SourceDoc> {
+async function* readPathWith(path: string, o: ReadOptions & { maxBytes: number }): AsyncGenerator<SourceDoc> {
   const ext = extname(path).toLowerCase();
+  if (o.since) {
+    try {
+      if ((await stat(path)).mtime < o.since) {
+        o.onSkip?.(path);
+        return;
+      }
+    } catch {
+      // read below, which reports the problem as an error record
+    }
+  }
   if (JSONL_EXTENSIONS.has(ext)) {
-    yield* readJsonLines(path);
+    yield* readJsonLines(path, o.maxBytes);
     return;
   }
   try {
+    const info = await stat(path);
+    if (info.isFile() && info.size > o.maxBytes) {
+      yield { uri: path, size: info.size, error: tooLarge(path, info.size, o.maxBytes) };
+      return;
+    }
     const bytes = new Uint8Array(await readFile(path));
     yield { uri: path, bytes, sha256: sha256(bytes), size: bytes.length };
   } catch (err) {
@@ -116,13 +152,20 @@ async function* readPath(path: string): AsyncGenerator<SourceDoc> {
   }
 }
 
-async function readStdin(stream: NodeJS.ReadableStream): Promise<SourceDoc> {
+async function readStdin(stream: NodeJS.ReadableStream, maxBytes: number): Promise<SourceDoc> {
   const chunks: Buffer[] = [];
+  let size = 0;
   try {
-    for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    for await (const chunk of stream) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      size += buf.length;
+      // Past the cap, keep counting but stop holding the bytes.
+      if (size <= maxBytes) chunks.push(buf);
+    }
   } catch (err) {
     return { uri: '-', error: { code: 'unreadable', message: `standard input cannot be read (${String(err)})` } };
   }
+  if (size > maxBytes) return { uri: '-', size, error: tooLarge('standard input', size, maxBytes) };
   const bytes = new Uint8Array(Buffer.concat(chunks));
   return { uri: '-', bytes, sha256: sha256(bytes), size: bytes.length };
 }
@@ -133,13 +176,25 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
  * JSON lines, streamed: `{id, text, published?, url?, title?}` a line. A malformed line becomes one
  * error record naming the file and line number; blank lines are skipped (they hold no document).
  */
-async function* readJsonLines(path: string): AsyncGenerator<SourceDoc> {
+async function* readJsonLines(path: string, maxBytes: number): AsyncGenerator<SourceDoc> {
   let lineNo = 0;
   try {
     const stream = createReadStream(path);
     let pending: Buffer | null = null;
+    // A line over the cap is not kept: its bytes are counted and dropped up to its newline.
+    let oversize = 0;
     const flushLine = function* (buf: Buffer): Generator<SourceDoc> {
       lineNo++;
+      if (oversize) {
+        const size = oversize + buf.length;
+        oversize = 0;
+        yield { uri: `${path}:${lineNo}`, size, error: tooLarge(`${path}:${lineNo}`, size, maxBytes) };
+        return;
+      }
+      if (buf.length > maxBytes) {
+        yield { uri: `${path}:${lineNo}`, size: buf.length, error: tooLarge(`${path}:${lineNo}`, buf.length, maxBytes) };
+        return;
+      }
       let bytes = buf;
       if (bytes.length && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
       if (lineNo === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
@@ -159,8 +214,13 @@ async function* readJsonLines(path: string): AsyncGenerator<SourceDoc> {
         buf = buf.subarray(nl + 1);
         nl = buf.indexOf(0x0a);
       }
-      pending = buf.length ? Buffer.from(buf) : null;
+      // `buf` holds the pending part of the line and the new chunk.
+      if (oversize || buf.length > maxBytes) {
+        oversize += buf.length;
+        pending = null;
+      } else pending = buf.length ? Buffer.from(buf) : null;
     }
+    if (oversize) yield* flushLine(Buffer.alloc(0));
     if (pending) yield* flushLine(pending);
     if (lineNo === 0) yield { uri: path, error: { code: 'empty', message: `${path}: the JSON-lines file is empty` } };
   } catch (err) {

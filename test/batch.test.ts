@@ -1,0 +1,92 @@
+// Batch runs through the worker pool: size cap, time limit, ordering, worker counts, the summary.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseNdjson, pressx, ROOT } from './helpers.js';
+
+const FIXTURES = join(ROOT, 'fixtures');
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pressx-batch-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A long release made of the fixtures' paragraphs, about `bytes` long. */
+function longRelease(bytes: number): string {
+  const paras = readdirSync(FIXTURES)
+    .filter((f) => f.includes('-en-') && f.endsWith('.txt'))
+    .map((f) => readFileSync(join(FIXTURES, f), 'utf8'));
+  let out = '';
+  for (let i = 0; out.length < bytes; i++) out += paras[i % paras.length].replace(/\b20(\d\d)\b/g, (_, y) => `20${(Number(y) + i) % 100}`.padEnd(4, '0')) + '\n\n';
+  return out;
+}
+
+describe('pressx run: per-document limits', () => {
+  it('turns a document over --max-bytes into a too-large error record, without reading it, and goes on', () => {
+    const inDir = join(dir, 'cap');
+    mkdirSync(inDir);
+    writeFileSync(join(inDir, 'a-small.txt'), readFileSync(join(FIXTURES, '01-en-wire-solar.txt')));
+    writeFileSync(join(inDir, 'b-big.txt'), longRelease(30_000));
+    writeFileSync(
+      join(inDir, 'c-lines.jsonl'),
+      [JSON.stringify({ id: 'short', text: 'Acme Corp. said on Monday it hired 40 engineers in Lyon.' }), JSON.stringify({ id: 'long', text: longRelease(30_000) }), JSON.stringify({ id: 'after', text: 'Zeta AG opened an office in Bern.' })].join('\n') + '\n',
+    );
+    const out = join(dir, 'cap.ndjson');
+    const r = pressx(['run', inDir, '--out', out, '--max-bytes', '20kB', '-q']);
+    expect(r.code, r.stderr).toBe(1);
+    const recs = parseNdjson(readFileSync(out, 'utf8'));
+    expect(recs.map((x) => x.source.uri.split('/').pop())).toEqual(['a-small.txt', 'b-big.txt', 'short', 'c-lines.jsonl:2', 'after']);
+    const big = recs[1];
+    expect(big).toMatchObject({ status: 'error', error: { code: 'too-large' }, source: { sha256: null } });
+    expect(big.error!.message).toMatch(/over the 20000 bytes limit \(--max-bytes\)/);
+    expect(big.source.bytes).toBeGreaterThan(30_000);
+    expect(recs[3]).toMatchObject({ status: 'error', error: { code: 'too-large' } });
+    expect(recs.filter((x) => x.status === 'ok')).toHaveLength(3);
+    expect(r.stderr).toMatch(/5 documents, 3 ok, 2 errors \(too-large 2\)/);
+  });
+
+  it('abandons a document that overruns --timeout, replaces its worker, and processes the rest', () => {
+    const inDir = join(dir, 'slow');
+    mkdirSync(inDir);
+    writeFileSync(join(inDir, 'a.txt'), readFileSync(join(FIXTURES, '01-en-wire-solar.txt')));
+    // About 2 MB: seconds of work on any machine, far over a 0.3 s limit.
+    writeFileSync(join(inDir, 'b-slow.txt'), longRelease(2_000_000));
+    writeFileSync(join(inDir, 'c.txt'), readFileSync(join(FIXTURES, '12-de-wire-muenchen-robotik.txt')));
+    const out = join(dir, 'slow.ndjson');
+    const r = pressx(['run', inDir, '--out', out, '--timeout', '0.3', '--workers', '1', '-q']);
+    expect(r.code, r.stderr).toBe(1);
+    const recs = parseNdjson(readFileSync(out, 'utf8'));
+    expect(recs.map((x) => x.status)).toEqual(['ok', 'error', 'ok']);
+    expect(recs[1].error).toMatchObject({ code: 'timeout' });
+    expect(recs[1].error!.message).toMatch(/longer than 0\.3 s/);
+    // The document after the abandoned one ran on the replacement worker.
+    expect(recs[2].language.code).toBe('de');
+    expect(r.stderr).toMatch(/errors \(timeout 1\).*1 workers replaced/);
+  });
+});
+
+describe('pressx run: workers and order', () => {
+  it('gives the same records in input order with 1 or 2 workers, and the same set with --unordered', () => {
+    const one = join(dir, 'w1.ndjson');
+    const two = join(dir, 'w2.ndjson');
+    const un = join(dir, 'un.ndjson');
+    expect(pressx(['run', FIXTURES, '--out', one, '--workers', '1', '-q']).code).toBe(0);
+    expect(pressx(['run', FIXTURES, '--out', two, '--workers', '2', '-q']).code).toBe(0);
+    expect(pressx(['run', FIXTURES, '--out', un, '--workers', '2', '--unordered', '-q']).code).toBe(0);
+    const a = readFileSync(one, 'utf8');
+    expect(readFileSync(two, 'utf8')).toBe(a);
+    const sorted = (s: string) => s.split('\n').filter(Boolean).sort();
+    expect(sorted(readFileSync(un, 'utf8'))).toEqual(sorted(a));
+    expect(parseNdjson(a).map((x) => x.source.uri)).toEqual([...parseNdjson(a).map((x) => x.source.uri)].sort());
+  });
+
+  it('rejects bad option values with a usage error (exit 2)', () => {
+    for (const args of [['--workers', '0'], ['--max-bytes', 'lots'], ['--timeout', '-1'], ['--since', 'yesterday']]) {
+      const r = pressx(['run', FIXTURES, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/expected/);
+    }
+  });
+});
