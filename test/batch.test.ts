@@ -1,6 +1,8 @@
 // Batch runs through the worker pool: size cap, time limit, ordering, worker counts, the summary.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseNdjson, pressx, ROOT } from './helpers.js';
@@ -64,6 +66,75 @@ describe('pressx run: per-document limits', () => {
     // The document after the abandoned one ran on the replacement worker.
     expect(recs[2].language.code).toBe('de');
     expect(r.stderr).toMatch(/errors \(timeout 1\).*1 workers replaced/);
+  });
+});
+
+describe('pressx run --db: error records in SQLite', () => {
+  it('stores unreadable, binary, empty and oversize documents as error rows with their codes', async () => {
+    const inDir = join(dir, 'errs');
+    mkdirSync(inDir);
+    writeFileSync(join(inDir, 'a-ok.txt'), readFileSync(join(FIXTURES, '01-en-wire-solar.txt')));
+    writeFileSync(join(inDir, 'b-empty.txt'), '');
+    writeFileSync(join(inDir, 'c-image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+    writeFileSync(join(inDir, 'd-big.txt'), longRelease(30_000));
+    // A socket named like a document, given by name (walks take regular files only): no bytes can be read from it.
+    const socket = join(dir, 'e-socket.txt');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    try {
+      const db = join(dir, 'errs.sqlite');
+      const r = pressx(['run', inDir, socket, '--db', db, '--max-bytes', '20kB', '-q']);
+      expect(r.code, r.stderr).toBe(1);
+      const rows = new Database(db, { readonly: true })
+        .prepare('SELECT uri, status, error_code, error_message FROM documents ORDER BY uri')
+        .all() as { uri: string; status: string; error_code: string | null; error_message: string | null }[];
+      const byName = rows.map((x) => [x.uri.split('/').pop(), x.status, x.error_code]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+      expect(byName).toEqual([
+        ['a-ok.txt', 'ok', null],
+        ['b-empty.txt', 'error', 'empty'],
+        ['c-image.txt', 'error', 'binary'],
+        ['d-big.txt', 'error', 'too-large'],
+        ['e-socket.txt', 'error', 'unreadable'],
+      ]);
+      expect(rows.find((x) => x.error_code === 'too-large')?.error_message).toMatch(/--max-bytes/);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('pressx run: incremental runs', () => {
+  it('skips sources already in the ledger, redoes them with --force, and picks files by --since', () => {
+    const inDir = join(dir, 'incr');
+    mkdirSync(inDir);
+    const names = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).slice(0, 4);
+    for (const f of names) writeFileSync(join(inDir, f), readFileSync(join(FIXTURES, f)));
+    const old = new Date('2024-01-01T00:00:00Z');
+    for (const f of names.slice(1)) utimesSync(join(inDir, f), old, old);
+    const db = join(dir, 'incr.sqlite');
+    const count = () => {
+      const d = new Database(db, { readonly: true });
+      try {
+        return (d.prepare('SELECT (SELECT count(*) FROM documents) + 1000 * (SELECT count(*) FROM ledger) AS n').get() as { n: number }).n;
+      } finally {
+        d.close();
+      }
+    };
+    // --since: only the file modified after the date.
+    let r = pressx(['run', inDir, '--db', db, '--since', '2025-01-01', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/1 documents, 1 ok, 0 errors, 3 older than --since/);
+    expect(count()).toBe(1001);
+    // The rest; the first is in the ledger and skipped.
+    r = pressx(['run', inDir, '--db', db, '-q']);
+    expect(r.stderr).toMatch(/3 documents, 3 ok, 0 errors, 1 skipped/);
+    expect(count()).toBe(4004);
+    r = pressx(['run', inDir, '--db', db, '-q']);
+    expect(r.stderr).toMatch(/0 documents, 0 ok, 0 errors, 4 skipped/);
+    // --force redoes everything; upserts leave the same rows.
+    r = pressx(['run', inDir, '--db', db, '--force', '-q']);
+    expect(r.stderr).toMatch(/4 documents, 4 ok, 0 errors;/);
+    expect(count()).toBe(4004);
   });
 });
 
