@@ -3,9 +3,14 @@
 // when present) and the project's fixtures, repeated to about 5 MB, then measures the whole pipeline and
 // each stage alone on one core: MB/s, documents/s and peak RSS. Each measurement runs in a child process
 // of its own, so that its peak RSS is its own.
-//   node bench/bench.js [--mb 5] [--json]
+// Then whole runs of the CLI over the same corpus written out as files: 1 worker and one per core into
+// NDJSON, one per core into SQLite (and into PostgreSQL with --pg URL). Their throughput is the
+// steady state, from the moment every worker has warmed up to the last record (start-up, about 2 s,
+// is reported apart); their peak RSS is the whole process's, main thread and workers.
+//   node bench/bench.js [--mb 5] [--json] [--no-runs] [--pg postgres://…]
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -116,13 +121,72 @@ if (only) {
     }
     rows.push(JSON.parse(child.stdout.trim().split('\n').pop()));
   }
+  const runs = args.includes('--no-runs') ? [] : wholeRuns();
   if (args.includes('--json')) {
-    process.stdout.write(JSON.stringify(rows) + '\n');
+    process.stdout.write(JSON.stringify({ stages: rows, runs }) + '\n');
   } else {
     console.log(`pressx bench: ${rows[0].docs} documents, ${rows[0].mb.toFixed(2)} MB, one core (node ${process.version})`);
     console.log(`${'measure'.padEnd(10)} ${'seconds'.padStart(8)} ${'MB/s'.padStart(8)} ${'docs/s'.padStart(9)} ${'peak RSS MB'.padStart(12)}`);
     for (const r of rows) {
       console.log(`${r.name.padEnd(10)} ${r.secs.toFixed(2).padStart(8)} ${r.mbps.toFixed(2).padStart(8)} ${r.docsps.toFixed(0).padStart(9)} ${r.rssMB.toFixed(0).padStart(12)}`);
     }
+  }
+  if (runs.length && !args.includes('--json')) {
+    console.log('');
+    console.log(`whole runs (pressx run, ${availableParallelism()} cores): steady-state throughput after start-up`);
+    console.log(`${'run'.padEnd(22)} ${'start s'.padStart(8)} ${'MB/s'.padStart(8)} ${'docs/s'.padStart(9)} ${'peak RSS MB'.padStart(12)} ${'vs 1 worker'.padStart(12)}`);
+    const base = runs[0].mbps;
+    for (const r of runs) {
+      console.log(`${r.name.padEnd(22)} ${r.startup.toFixed(2).padStart(8)} ${r.mbps.toFixed(2).padStart(8)} ${r.docsps.toFixed(0).padStart(9)} ${r.rssMB.toFixed(0).padStart(12)} ${(r.mbps / base).toFixed(2).padStart(11)}×`);
+    }
+  }
+}
+
+/** The bench corpus as files, then `pressx run` over them with each configuration. */
+function wholeRuns() {
+  const dir = mkdtempSync(join(tmpdir(), 'pressx-bench-'));
+  try {
+    const { docs } = corpus();
+    const input = join(dir, 'in');
+    mkdirSync(input);
+    docs.forEach((d, i) => writeFileSync(join(input, `${String(i).padStart(5, '0')}.txt`), d.bytes));
+    const n = availableParallelism();
+    const configs = [
+      { name: 'ndjson, 1 worker', args: ['--out', join(dir, 'w1.ndjson'), '--workers', '1'] },
+      { name: `ndjson, ${n} workers`, args: ['--out', join(dir, 'wn.ndjson'), '--workers', String(n)] },
+      { name: `sqlite, ${n} workers`, args: ['--db', join(dir, 'out.sqlite'), '--workers', String(n)] },
+    ];
+    const pg = opt('--pg', process.env.PRESSX_BENCH_PG ?? null);
+    if (pg) configs.push({ name: `postgres, ${n} workers`, args: ['--db', pg, '--workers', String(n), '--force'] });
+    const out = [];
+    for (const c of configs) {
+      const statsFile = join(dir, 'stats.json');
+      const t0 = Date.now();
+      const child = spawnSync(process.execPath, [join(root, 'bin', 'pressx.js'), 'run', input, ...c.args, '-q'], {
+        encoding: 'utf8',
+        env: { ...process.env, PRESSX_STATS_FILE: statsFile },
+        maxBuffer: 1 << 24,
+      });
+      if (child.status !== 0 || !existsSync(statsFile)) {
+        console.error(`bench: ${c.name} failed (exit ${child.status})\n${child.stderr.slice(-2000)}`);
+        process.exit(1);
+      }
+      const s = JSON.parse(readFileSync(statsFile, 'utf8'));
+      rmSync(statsFile);
+      const secs = (s.finishedAt - s.readyAt) / 1000;
+      out.push({
+        name: c.name,
+        docs: s.documents,
+        mb: s.bytes / 1e6,
+        wall: (Date.now() - t0) / 1000,
+        startup: (s.readyAt - s.startedAt) / 1000,
+        mbps: s.bytes / 1e6 / secs,
+        docsps: s.documents / secs,
+        rssMB: s.rssMB,
+      });
+    }
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,7 @@
 // The command line: run, extract, check, schema. Exit codes: 0 all ok, 1 some documents became
 // error records (or fixtures changed), 2 usage error.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { reporter } from 'vfile-reporter';
@@ -189,6 +189,8 @@ export function buildProgram(): Command {
     if (unreported) process.stderr.write(`… and ${unreported} more documents with messages (each record's "warnings" and "error" keep them all)\n`);
     if (stats.seen === 0 && stats.skippedSince === 0) process.stderr.write(`pressx: no documents found in ${inputs.join(', ')} (looked for .txt, .md, .jsonl, .ndjson)\n`);
     process.stderr.write(summary(stats) + '\n');
+    // For the benchmark: the run's counts and times as JSON.
+    if (process.env.PRESSX_STATS_FILE) writeFileSync(process.env.PRESSX_STATS_FILE, JSON.stringify({ ...stats, rssMB: process.resourceUsage().maxRSS / 1024 }));
     process.exitCode = stats.errors ? 1 : stats.interrupted ? 130 : 0;
   });
 

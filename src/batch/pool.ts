@@ -107,6 +107,11 @@ export class WorkerPool {
     if (!this.closed) this.addSlot();
   }
 
+  /** Resolves when every worker has started and warmed up (failures count as started). */
+  async whenReady(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.ready.catch(() => undefined)));
+  }
+
   /** Processes one document on the next free worker. Never rejects. */
   async run(seq: number, src: SourceDoc): Promise<PoolResult> {
     const slot = await this.acquire();

@@ -58,6 +58,10 @@ export interface BatchStats {
   /** Workers replaced after a timeout or a crash. */
   workersReplaced: number;
   startedAt: number;
+  /** When every worker had started and warmed up (null until then). */
+  readyAt: number | null;
+  /** When the last record was handed to the sinks. */
+  finishedAt: number | null;
   interrupted: boolean;
 }
 
@@ -65,13 +69,14 @@ export interface BatchStats {
 export async function runBatch(options: BatchOptions): Promise<BatchStats> {
   const stats: BatchStats = {
     seen: 0, documents: 0, ok: 0, errors: 0, errorsByCode: {}, skipped: 0, skippedSince: 0, committed: 0, bytes: 0,
-    workersReplaced: 0, startedAt: Date.now(), interrupted: false,
+    workersReplaced: 0, startedAt: Date.now(), readyAt: null, finishedAt: null, interrupted: false,
   };
   const batchSize = options.batchSize ?? 64;
   const flushMs = options.flushMs ?? 1000;
   const done = options.force ? new Set<string>() : await intersectLedgers(options.sinks);
 
   const pool = new WorkerPool({ workers: options.workers, timeoutMs: options.timeoutMs, pipeline: options.pipeline, maxHeapMB: 2048 });
+  void pool.whenReady().then(() => (stats.readyAt = Date.now()));
   const queue = new PQueue({ concurrency: options.workers });
   // In flight or waiting to be written: bounded, so reading pauses when work or writing lags.
   const limit = Math.max(8, options.workers * 4);
@@ -124,6 +129,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchStats> {
     }
     stats.workersReplaced = pool.replaced;
     batch.push(r);
+    stats.finishedAt = Date.now();
     outstanding--;
     options.onResult?.(result, stats);
     options.onProgress?.(stats);
@@ -169,10 +175,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchStats> {
         options.onProgress?.(stats);
         continue;
       }
+      // An error without a sha256 (missing file, over --max-bytes) is known by its record id.
+      const early = src.error ? errorResult(src) : null;
+      if (early && !src.sha256 && done.has(`id:${early.record.id}`)) {
+        stats.skipped++;
+        options.onProgress?.(stats);
+        continue;
+      }
       const s = seq++;
       sizes.set(s, src.size ?? src.bytes?.length ?? 0);
       outstanding++;
-      if (src.error) complete(s, errorResult(src));
+      if (early) complete(s, early);
       else void queue.add(async () => complete(s, await pool.run(s, src)));
       while (!failure && (outstanding >= limit || pendingBatches >= 2)) await room();
     }
