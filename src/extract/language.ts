@@ -14,7 +14,7 @@
 // Variants kept selectable for scripts/eval-langid.ts; `detectLanguage` uses the measured best.
 
 import { francAll } from 'franc';
-import { eld } from 'eld/small';
+import { eld } from 'eld/extrasmall';
 import { PAIR_MARKERS } from '../locale/langid.js';
 import { matchAny, WB_AFTER, WB_BEFORE } from '../locale/pattern.js';
 
