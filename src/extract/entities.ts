@@ -187,6 +187,8 @@ export function extractEntities(text: string, lang: string, options: EntityOptio
   // Select: higher score, then longer span, wins an overlap.
   const order = cands.map((_, k) => k).sort((a, b) => cands[b].score - cands[a].score || (cands[b].end - cands[b].start) - (cands[a].end - cands[a].start) || cands[a].start - cands[b].start);
   const taken = new Uint8Array(text.length + 1);
+  /** Index in sel of the mention covering each position (-1: none). */
+  const owner = new Int32Array(text.length + 1).fill(-1);
   const sel: Candidate[] = [];
   const selIndexOfCand = new Map<number, number>();
   for (const k of order) {
@@ -195,11 +197,11 @@ export function extractEntities(text: string, lang: string, options: EntityOptio
     let free = true;
     for (let p = x.start; p < x.end; p++) if (taken[p]) { free = false; break; }
     if (!free) continue;
-    for (let p = x.start; p < x.end; p++) taken[p] = 1;
+    for (let p = x.start; p < x.end; p++) { taken[p] = 1; owner[p] = sel.length; }
     selIndexOfCand.set(k, sel.length);
     sel.push(x);
   }
-  const table = DEFAULT_UNTYPED[lang] ?? DEFAULT_UNTYPED.en;
+  const table = { ...(DEFAULT_UNTYPED[lang] ?? DEFAULT_UNTYPED.en), ...(c.loc.untypedDefaults ?? {}) };
   const minSingle = options.minSingleMentions ?? MIN_SINGLE_MENTIONS;
   /** Type of a group no source typed, from the shape of its first name (and, for one word, its mention count). */
   const untypedDefault = (root: number, count: number): EntityTypeName | null => {
@@ -228,7 +230,8 @@ export function extractEntities(text: string, lang: string, options: EntityOptio
     if (x.aliasOf === undefined) continue;
     const target = cands[x.aliasOf];
     let t = selIndexOfCand.get(x.aliasOf);
-    if (t === undefined) t = sel.findIndex((y) => y.start <= target.start && y.end > target.start);
+    // Else the selected mention covering the target's start (owner is filled at selection: one mention per position).
+    if (t === undefined) t = owner[target.start];
     if (t >= 0) uf.union(t, k);
   }
 
@@ -256,6 +259,8 @@ export function extractEntities(text: string, lang: string, options: EntityOptio
   // Short forms: surnames of people, the name of a legal company without its legal form, its first word.
   let types = groupType();
   const short = new Map<string, Set<number>>();
+  /** Short forms as written, when they are not the first words of a mention ("Nuits boréales" in "festival Nuits boréales"). */
+  const shortSurface = new Map<string, string>();
   const addShort = (f: string, root: number) => {
     if (f.length < 3 || c.stop.has(f) || c.orgKw.has(f) || c.roleWords.has(f)) return;
     let set = short.get(f);
@@ -267,6 +272,13 @@ export function extractEntities(text: string, lang: string, options: EntityOptio
     const r = uf.find(k);
     const type = types.get(r)?.type;
     const surface = text.slice(x.start, x.end);
+    // A name opened by a lower-case head noun ("l'association X", "le festival X") is also written without it.
+    if (type && x.short !== undefined && x.short > x.start && x.short < x.end) {
+      const rest = text.slice(x.short, x.end);
+      const f = normForm(rest);
+      addShort(f, r);
+      if (!shortSurface.has(f)) shortSurface.set(f, rest);
+    }
     if (type === 'person') {
       const parts = surface.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
       if (parts.length >= 2) { addShort(normForm(parts[parts.length - 1]), r); addShort(normForm(parts[0]), r); }
@@ -296,6 +308,7 @@ export function extractEntities(text: string, lang: string, options: EntityOptio
 
   // Propagate every known form (and short form) to its other occurrences.
   const dict = new Map<string, number>();
+  const dropped = new Set<number>();
   for (let k = 0; k < sel.length; k++) {
     const r = uf.find(k);
     const t = types.get(r)?.type ?? untypedDefault(r, Infinity);
@@ -314,7 +327,9 @@ export function extractEntities(text: string, lang: string, options: EntityOptio
   const normMemo = new Map<string, string>();
   const nf = (w: string) => { let v = normMemo.get(w); if (v === undefined) normMemo.set(w, (v = normForm(w))); return v; };
   const wordsOf = new Map<number, string[]>();
-  for (const [f, set] of short) {
+  for (const [f, set0] of short) {
+    // Roots as merged by now: a short form of two mentions that joined one entity points to that entity.
+    const set = new Set([...set0].map((x) => uf.find(x)));
     if (set.size !== 1) continue;
     const [r] = set;
     const nWords = f.split(' ').length;
@@ -323,7 +338,7 @@ export function extractEntities(text: string, lang: string, options: EntityOptio
     for (const k of members.get(uf.find(r)) ?? []) {
       let words = wordsOf.get(k);
       if (!words) wordsOf.set(k, (words = text.slice(sel[k].start, sel[k].end).split(/\s+/)));
-      const m = words.find((w) => nf(w) === f) ?? words.slice(0, nWords).join(' ');
+      const m = shortSurface.get(f) ?? words.find((w) => nf(w) === f) ?? words.slice(0, nWords).join(' ');
       if (seen.has(m)) continue;
       seen.add(m);
       if (nf(m) === f && !dict.has(m)) dict.set(m, uf.find(r));
@@ -350,12 +365,15 @@ export function extractEntities(text: string, lang: string, options: EntityOptio
       for (const [s, e, f] of found) {
         if (s < lastEnd) continue;
         lastEnd = e;
+        // A known form covering only weak fragments (untyped or typed by coordination: "Nuits" of "Nuits boréales") replaces them.
+        const inside = new Set<number>();
         let free = true;
-        for (let p = s; p < e; p++) if (taken[p]) { free = false; break; }
+        for (let p = s; p < e; p++) if (taken[p]) { const o = owner[p]; if (o < 0 || sel[o].score > 0.55 || sel[o].start < s || sel[o].end > e) { free = false; break; } inside.add(o); }
         if (!free) continue;
         const root = dict.get(f);
         if (root === undefined) continue;
-        for (let p = s; p < e; p++) taken[p] = 1;
+        for (const o of inside) dropped.add(o);
+        for (let p = s; p < e; p++) { taken[p] = 1; owner[p] = sel.length; }
         const k = uf.add();
         uf.union(root, k);
         sel.push({ start: s, end: e, type: null, score: 0.5, source: 'propagated' });
@@ -368,6 +386,7 @@ export function extractEntities(text: string, lang: string, options: EntityOptio
   // Build one item per group.
   const groups = new Map<number, number[]>();
   for (let k = 0; k < sel.length; k++) {
+    if (dropped.has(k)) continue;
     const r = uf.find(k);
     let g = groups.get(r);
     if (!g) groups.set(r, (g = []));

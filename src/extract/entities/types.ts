@@ -20,6 +20,8 @@ export interface Candidate {
   legal?: boolean;
   /** Untyped names: their shape ("multi": 2-4 title-case words, "caps": all capitals, "single": one word, "other"). */
   shape?: 'multi' | 'caps' | 'single' | 'other';
+  /** Where the name starts without the lower-case head noun opening the candidate ("festival X" → "X"): a short form. */
+  short?: number;
   /** People: the role stated in an apposition. */
   role?: string | null;
 }
@@ -43,4 +45,34 @@ export interface Token {
   head: boolean;
   /** Index of the line (paragraph) the token is on. */
   line: number;
+}
+
+/**
+ * Optional locale data read by the entity rules (declared here by module augmentation; a locale without them
+ * behaves as before). Cue lists are lower-case words or phrases written right before a name, at most
+ * `CUE_GAP` lower-case words (adjectives, "de X" complements) apart from it for organization and product cues.
+ */
+declare module '../../locale/entities.js' {
+  interface EntityLocaleData {
+    /** Head nouns that open an event name and may run on in lower case ("Salon international de …", "le festival X"). */
+    eventHeads?: string[];
+    /** Capitalized head nouns that open a place name and may run on in lower case ("Place des Arts", "Palais des sports de X"). */
+    placeHeads?: string[];
+    /** Type of names no source could type, per shape, overriding the built-in table. */
+    untypedDefaults?: Partial<Record<'multi' | 'caps' | 'single' | 'other', EntityTypeName | null>>;
+    /** First parts of hyphenated place names ("Saint" of "Saint-Nazaire"). */
+    placePrefixes?: string[];
+    /** Lower-case middle parts of hyphenated place names ("sur" of "Romans-sur-Isère"). */
+    placeInfixes?: string[];
+    /** Words right before a name that make it a place ("à X", "la commune de X"). */
+    placeCues?: string[];
+    /** Descriptor nouns before a name that make it an organization ("la fintech lyonnaise X", "chez X"). */
+    orgCues?: string[];
+    /** Descriptor nouns before a name that make it a person ("l'artiste X", "le gardien X"). */
+    personCues?: string[];
+    /** Descriptor nouns before a name that make it a product ("la gamme X", "son anticorps X"). */
+    productCues?: string[];
+    /** Phrases right before a name that make it an event ("lors du X", "à l'occasion de X"). */
+    eventCues?: string[];
+  }
 }
