@@ -8,6 +8,7 @@ import { reporter } from 'vfile-reporter';
 import type { VFile } from 'vfile';
 import { jsonSchema, type PressRecord } from './export/schema.js';
 import { readSources } from './ingest/sources.js';
+import { registerDistributedCommands } from './distributed/commands.js';
 
 // The pipeline loads language models and lexicons (about a second); help and usage errors must not wait for it.
 const loadPipeline = () => import('./pipeline.js');
@@ -258,6 +259,7 @@ export function buildProgram(): Command {
       process.stdout.write(JSON.stringify(jsonSchema(), null, 2) + '\n');
     });
 
+  registerDistributedCommands(program);
   return program;
 }
 
