@@ -7,7 +7,7 @@
 // NDJSON, one per core into SQLite (and into PostgreSQL with --pg URL). Their throughput is the
 // steady state, from the moment every worker has warmed up to the last record (start-up, about 2 s,
 // is reported apart); their peak RSS is the whole process's, main thread and workers.
-//   node bench/bench.js [--mb 5] [--json] [--no-runs] [--pg postgres://…]
+//   node bench/bench.js [--mb 5] [--json] [--no-runs] [--pg postgres://… | --no-pg]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -121,7 +121,7 @@ if (only) {
     }
     rows.push(JSON.parse(child.stdout.trim().split('\n').pop()));
   }
-  const runs = args.includes('--no-runs') ? [] : wholeRuns();
+  const runs = args.includes('--no-runs') ? [] : await wholeRuns();
   if (args.includes('--json')) {
     process.stdout.write(JSON.stringify({ stages: rows, runs }) + '\n');
   } else {
@@ -142,8 +142,26 @@ if (only) {
   }
 }
 
+/**
+ * A PostgreSQL server for the bench: --pg URL (or PRESSX_BENCH_PG), else one started from the
+ * machine's PostgreSQL binaries with the tests' harness (test/servers/postgres.ts, through tsx),
+ * else none (a note says why).
+ */
+async function postgresForBench() {
+  const given = opt('--pg', process.env.PRESSX_BENCH_PG ?? null);
+  if (given) return { url: given, stop: async () => undefined };
+  try {
+    const { tsImport } = await import('tsx/esm/api');
+    const { startPostgres } = await tsImport('../test/servers/postgres.ts', import.meta.url);
+    return await startPostgres({ database: 'bench' });
+  } catch (err) {
+    console.error(`bench: no PostgreSQL row (${String(err?.message ?? err).split('\n')[0]})`);
+    return null;
+  }
+}
+
 /** The bench corpus as files, then `pressx run` over them with each configuration. */
-function wholeRuns() {
+async function wholeRuns() {
   const dir = mkdtempSync(join(tmpdir(), 'pressx-bench-'));
   try {
     const { docs } = corpus();
@@ -156,9 +174,10 @@ function wholeRuns() {
       { name: `ndjson, ${n} workers`, args: ['--out', join(dir, 'wn.ndjson'), '--workers', String(n)] },
       { name: `sqlite, ${n} workers`, args: ['--db', join(dir, 'out.sqlite'), '--workers', String(n)] },
     ];
-    const pg = opt('--pg', process.env.PRESSX_BENCH_PG ?? null);
-    if (pg) configs.push({ name: `postgres, ${n} workers`, args: ['--db', pg, '--workers', String(n), '--force'] });
+    const pg = args.includes('--no-pg') ? null : await postgresForBench();
+    if (pg) configs.push({ name: `postgres, ${n} workers`, args: ['--db', pg.url, '--workers', String(n), '--force'] });
     const out = [];
+    try {
     for (const c of configs) {
       const statsFile = join(dir, 'stats.json');
       const t0 = Date.now();
@@ -184,6 +203,9 @@ function wholeRuns() {
         docsps: s.documents / secs,
         rssMB: s.rssMB,
       });
+    }
+    } finally {
+      await pg?.stop();
     }
     return out;
   } finally {
