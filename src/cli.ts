@@ -46,6 +46,7 @@ interface RunOptions {
   timeout: number;
   force?: boolean;
   since?: Date;
+  batchSize: number;
 }
 
 function positiveInt(value: string): number {
@@ -120,6 +121,7 @@ export function buildProgram(): Command {
       .option('--unordered', 'write records as they finish instead of in input order')
       .addOption(new Option('--max-bytes <size>', 'documents larger than this become too-large error records (e.g. 500kB, 8MB)').argParser(byteSize).default(DEFAULT_MAX_BYTES, '4MB'))
       .addOption(new Option('--timeout <seconds>', 'abandon a document after this long (its worker is replaced); 0 = no limit').argParser(seconds).default(60))
+      .addOption(new Option('--batch-size <n>', 'records per commit (a partial batch is committed every second)').argParser(positiveInt).default(64))
       .option('--force', 'process sources the ledger says are done (and rewrite --out from scratch)')
       .addOption(new Option('--since <date>', 'only files modified at or after this date (YYYY-MM-DD or an ISO time)').argParser(sinceDate))
       .option('-q, --quiet', 'print only errors and the summary, not per-document warnings'),
@@ -169,6 +171,7 @@ export function buildProgram(): Command {
         timeoutMs: o.timeout * 1000,
         force: o.force,
         since: o.since,
+        batchSize: o.batchSize,
         signal: controller.signal,
         onResult(r) {
           const show = r.record.status === 'error' || (!o.quiet && r.warnings);

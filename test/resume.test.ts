@@ -36,13 +36,26 @@ function rng(seed: number): () => number {
   };
 }
 
-/** Starts a run and SIGKILLs it after `ms`; resolves with whether it was killed before finishing. */
-function runAndKill(args: string[], ms: number): Promise<boolean> {
+/**
+ * Starts a run and SIGKILLs it after `ms`, or as soon as `until()` says so (polled every 20 ms);
+ * resolves with whether it was killed before finishing.
+ */
+function runAndKill(args: string[], ms: number, until?: () => boolean): Promise<boolean> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: 'ignore' });
     const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    const poll = until
+      ? setInterval(() => {
+          try {
+            if (until()) child.kill('SIGKILL');
+          } catch {
+            // the database is not there yet
+          }
+        }, 20)
+      : null;
     child.on('exit', (_code, signal) => {
       clearTimeout(timer);
+      if (poll) clearInterval(poll);
       resolve(signal === 'SIGKILL');
     });
   });
@@ -63,6 +76,15 @@ function contents(path: string) {
   }
 }
 
+function docCount(path: string): number {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
 describe('kill and resume', () => {
   it('SQLite: SIGKILL at random points, then resume, equals a clean run', { timeout: 300_000 }, async () => {
     const clean = join(dir, 'clean.sqlite');
@@ -78,10 +100,19 @@ describe('kill and resume', () => {
     const random = rng(Number(process.env.FC_SEED) || 20261122);
     let kills = 0;
     const partial: number[] = [];
+    // Small batches: many commits, so many places for a kill to land.
+    const args = ['run', input, '--db', killed, '--workers', '2', '--batch-size', '4', '-q'];
     for (let attempt = 0; attempt < 4; attempt++) {
-      // Anywhere from start-up to near the end of a clean run's time.
-      if (await runAndKill(['run', input, '--db', killed, '--workers', '2', '-q'], 300 + random() * cleanMs)) kills++;
-      if (existsSync(killed)) partial.push(contents(killed).counts.documents);
+      if (attempt % 2 === 1) {
+        // At a random time, from start-up to half a clean run's time.
+        if (await runAndKill(args, 300 + random() * cleanMs * 0.5)) kills++;
+      } else {
+        // Right after a random number of further documents have been committed.
+        const have = existsSync(killed) ? docCount(killed) : 0;
+        const target = have + 1 + Math.floor(random() * Math.max(1, (N + 2 - have) / 3));
+        if (await runAndKill(args, 10 * cleanMs + 60_000, () => existsSync(killed) && docCount(killed) >= target)) kills++;
+      }
+      if (existsSync(killed)) partial.push(docCount(killed));
     }
     expect(kills).toBeGreaterThan(0);
     // At least one kill landed mid-run, with part of the documents committed.
