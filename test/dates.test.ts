@@ -46,6 +46,31 @@ const SPECS: Record<string, Row[]> = {
     ['Stores will close at the end of the month.', '2022-03-02', [['the end of the month', '2022-03']]],
     ['The plant will reopen in three weeks.', '2022-03-02', [['in three weeks', '2022-03-23']]],
     ['Sales peaked at Christmas 2019.', null, [['Christmas 2019', '2019-12-25']]],
+    // tense: a participle after an auxiliary is no past tense; a word right before the date decides
+    ['She will be named chief executive in December.', '2023-03-04', [['December', '2023-12']]],
+    ['The dividend is payable Jan. 2 to holders of record.', '2023-11-02', [['Jan. 2', '2024-01-02']]],
+    ['The agency extended its deadline until 9 a.m. Tuesday.', '2000-04-03', [['9 a.m. Tuesday', '2000-04-04T09:00']]],
+    ['Found off the coast of Florida in late November, the boy has been at the center of a custody fight.', '2000-01-06', [['November', '1999-11']]],
+    ['Sales rose between January and March 2023.', '2024-05-01', [['January', '2023-01'], ['March 2023', '2023-03']]],
+    ['The father would be traveling to the United States Thursday with his wife.', '2000-04-05', [['Thursday', '2000-04-06']]],
+    ['Protesters planned a large demonstration in Little Havana on Saturday.', '2000-01-07', [['Saturday', '2000-01-08']]],
+    // clock words, time zones, weekends
+    ['The offer will expire at noon Friday.', '2023-10-25', [['noon Friday', '2023-10-27T12:00']]],
+    ['Trading resumed at 14:30 UTC.', '2023-10-25', [['14:30 UTC', '2023-10-25T14:30Z']]],
+    ['At 0800 GMT, central banks announced a joint effort.', '2008-09-18', [['0800 GMT', '2008-09-18T08:00Z']]],
+    ['Talks continued over the weekend, officials said.', '2023-10-30', [['the weekend', '2023-W43-WE']]],
+    // durations: fractions, counts between two events, "a quarter of" as a fraction
+    ['The probe lasted 2 1/2 years and the hearing half an hour.', null, [['2 1/2 years', 'P2.5Y'], ['half an hour', 'PT0.5H']]],
+    ['Three days later, the index was down 2%.', '1998-03-03', [['Three days', 'P3D']]],
+    ['Iraq imports about three-quarters of its food.', '1998-03-03', []],
+    // sets, centuries, parts of a year
+    ['The agency gives a daily tally of inspections, not quarterly results.', null, [['daily', 'P1D']]],
+    ['Mines were cleared near the 11th century temple.', null, [['11th century', '10']]],
+    ['The system must be ready by the year two thousand.', null, [['two thousand', '2000']]],
+    ['The unit will be sold by the end of 1990.', '1989-10-30', [['the end of 1990', '1990']]],
+    ['Show sales in two thousand and twenty.', null, [['two thousand and twenty', '2020']]],
+    ['The fair runs from July the 5th to July the 8th.', '2016-11-07', [['July the 5th', '2016-07-05'], ['July the 8th', '2016-07-08']]],
+    ['I bought it for $12 December 27.', '2019-07-04', [['December 27', '2019-12-27']]],
   ],
   fr: [
     ['Le conseil s\'est réuni le 24 mai, il a voté.', '2021-03-01', [['24 mai', '2020-05-24']]],
@@ -68,6 +93,13 @@ const SPECS: Record<string, Row[]> = {
     ['Les magasins fermeront à la fin du mois.', '2022-03-02', [['à la fin du mois', '2022-03']]],
     ['L\'usine rouvrira dans trois semaines.', '2022-03-02', [['dans trois semaines', '2022-03-23']]],
     ['Jean Martin, 87 ans, a été hospitalisé.', null, []],
+    ['Le Parlement, élu le 6 mai dernier, a siégé.', '1999-05-27', [['6 mai dernier', '1999-05-06']]],
+    ['Les inscriptions se feront ce même lundi après-midi, de 13 h 30 à 15 h 30.', '1999-09-05', [['lundi après-midi', '1999-09-06TAF'], ['13 h 30', '1999-09-06T13:30'], ['15 h 30', '1999-09-06T15:30']]],
+    ["Il a été heurté hier en début d'après-midi.", '1999-05-21', [["hier en début d'après-midi", '1999-05-20TAF']]],
+    ['Les conduites datent de la fin du XIXe siècle.', null, [['XIXe siècle', '18']]],
+    ['La région est disputée depuis un demi-siècle.', null, [['depuis un demi-siècle', 'P50Y']]],
+    ['Les inscriptions ont lieu tous les jeudis.', null, [['tous les jeudis', 'XXXX-WXX-4']]],
+    ['Marseille revient six ans après sa victoire.', '1999-09-13', [['six ans', 'P6Y']]],
   ],
   de: [
     ['Der Vorstand hat sich am 24. Mai getroffen.', '2021-03-01', [['24. Mai', '2020-05-24']]],
@@ -90,6 +122,7 @@ const SPECS: Record<string, Row[]> = {
     ['Die Läden schließen Ende des Monats.', '2022-03-02', [['Ende des Monats', '2022-03']]],
     ['Das Werk wird in drei Wochen wieder öffnen.', '2022-03-02', [['in drei Wochen', '2022-03-23']]],
     ['Der Umsatz war an Weihnachten 2019 am höchsten.', null, [['Weihnachten 2019', '2019-12-25']]],
+    ['Die Arbeiten beginnen nach dem Wochenende.', '2019-09-11', [['dem Wochenende', '2019-W37-WE']]],
   ],
   es: [
     ['La junta se reunió el 24 de mayo.', '2021-03-01', [['24 de mayo', '2020-05-24']]],
@@ -112,6 +145,15 @@ const SPECS: Record<string, Row[]> = {
     ['Las tiendas cerrarán a finales de mes.', '2022-03-02', [['a finales de mes', '2022-03']]],
     ['La planta reabrirá en tres semanas.', '2022-03-02', [['en tres semanas', '2022-03-23']]],
     ['Las ventas subieron en el año fiscal 2019.', null, [['el año fiscal 2019', 'FY2019']]],
+    ['La circulación quedó interrumpida hasta las 11.45 horas.', '2001-01-03', [['11.45 horas', '2001-01-03T11:45']]],
+    ['Los pilotos han probado estos días sus coches. Desde entonces no ha hablado.', null, [['estos días', 'PRESENT_REF'], ['entonces', 'PAST_REF']]],
+    ['Será el responsable del equipo para la próxima edición.', null, [['próxima', 'FUTURE_REF']]],
+    ['Las ventas crecieron entre enero y marzo de 1998.', '1999-05-01', [['enero', '1998-01'], ['marzo de 1998', '1998-03']]],
+    ['Retiene a los rehenes desde hace 14 días. Dos días después, liberó a uno.', '2000-06-01', [['hace 14 días', '2000-05-18'], ['Dos días', 'P2D']]],
+    ['La iglesia data del siglo XVIII.', null, [['siglo XVIII', '17']]],
+    ['La película se estrenará a partir del próximo mes de septiembre.', '1999-07-01', [['próximo mes de septiembre', '1999-09']]],
+    ['Me iré en dos semanas.', '2018-07-05', [['en dos semanas', '2018-07-19']]],
+    ['Los mercados cayeron hace unas horas.', '2008-10-06', [['hace unas horas', '2008-10-06']]],
   ],
   pt: [
     ['O conselho reuniu-se em 24 de maio e votou.', '2021-03-01', [['24 de maio', '2020-05-24']]],
@@ -134,6 +176,7 @@ const SPECS: Record<string, Row[]> = {
     ['As lojas vão fechar no final do mês.', '2022-03-02', [['no final do mês', '2022-03']]],
     ['A fábrica reabrirá em três semanas.', '2022-03-02', [['em três semanas', '2022-03-23']]],
     ['As vendas subiram no Natal de 2019.', null, [['Natal de 2019', '2019-12-25']]],
+    ['A loja fecha à meia-noite.', '2019-10-30', [['meia-noite', '2019-10-30T24:00']]],
   ],
 };
 
@@ -175,6 +218,52 @@ describe('year inference', () => {
   });
 });
 
+describe('anaphora: dates counted from the date last named', () => {
+  const rows: [string, string, string, string[]][] = [
+    ['en', 'The company was founded in 1995. The following year, it opened a plant in Ohio.', '2023-10-26', ['1995', '1996']],
+    ['en', 'It moved to Texas in June 2010 and went public later that year.', '2023-10-26', ['2010-06', '2010']],
+    ['en', 'Sales fell 35% in January, compared to the same month a year ago.', '2009-02-03', ['2009-01', '2008-01']],
+    ['fr', 'Le contrat a été signé le 12 mars 2019. Le même jour, la société a annoncé un plan.', '2019-05-01', ['2019-03-12', '2019-03-12']],
+    ['de', 'Der Vertrag wurde am 3. Mai 2019 unterzeichnet. Am Vortag hatte der Aufsichtsrat zugestimmt.', '2019-10-30', ['2019-05-03', '2019-05-02']],
+    ['es', 'El acuerdo se firmó el 5 de octubre de 1999. Ese mismo día dimitió el presidente.', '2000-02-16', ['1999-10-05', '1999-10-05']],
+  ];
+  for (const [lang, text, ref, want] of rows) {
+    it(`${lang}: ${text}`, () => {
+      expect(check(text, lang, ref).map((d) => d.value)).toEqual(want);
+    });
+  }
+  it('without a date named before, the reference is the anchor', () => {
+    expect(check('The following year, it opened a plant.', 'en', '2023-10-26').map((d) => d.value)).toEqual(['2024']);
+  });
+});
+
+describe('reporting periods: the quarter under report', () => {
+  const rows: [string, string, string, [string, string][]][] = [
+    ['en', 'Acme Corp. said third-quarter net income rose 12% to $5 million from $4.5 million a year ago.', '2023-10-26',
+      [['third-quarter', '2023-Q3'], ['a year ago', '2022-Q3']]],
+    ['en', 'Acme posted a third-quarter profit. Revenue in the quarter rose 8%. In the year-ago quarter, the company earned $2 million, compared with year-earlier sales of $9 million.', '2023-10-26',
+      [['third-quarter', '2023-Q3'], ['the quarter', '2023-Q3'], ['the year-ago quarter', '2022-Q3'], ['year-earlier', '2022-Q3']]],
+    ['en', 'Acme posted a third-quarter profit. Sales rose 4% from the same period last year.', '2023-10-26',
+      [['third-quarter', '2023-Q3'], ['the same period last year', '2022-Q3']]],
+    ['en', 'Net income was $3 million, compared with year-earlier profit of $2 million.', '2023-10-26', [['year-earlier', '2022']]],
+    ['es', 'El beneficio del tercer trimestre subió un 5% frente al mismo periodo del año anterior.', '2009-10-16',
+      [['tercer trimestre', '2009-Q3'], ['al mismo periodo del año anterior', '2008-Q3']]],
+    ['pt', 'O lucro do terceiro trimestre subiu 5% em relação ao mesmo período do ano anterior.', '2019-10-30',
+      [['terceiro trimestre', '2019-Q3'], ['ao mesmo período do ano anterior', '2018-Q3']]],
+    ['de', 'Im dritten Quartal stieg der Umsatz, im Vorjahresquartal war er gesunken.', '2019-10-30',
+      [['dritten Quartal', '2019-Q3'], ['Vorjahresquartal', '2018-Q3']]],
+  ];
+  for (const [lang, text, ref, want] of rows) {
+    it(`${lang}: ${text}`, () => {
+      expect(check(text, lang, ref).map((d) => [d.text, d.value])).toEqual(want);
+    });
+  }
+  it('"a year ago" far from any quarter stays a year', () => {
+    const text = `Acme posted a third-quarter profit.${' The plant employs many people in the region.'.repeat(20)} It was built a year ago.`;
+    expect(check(text, 'en', '2023-10-26').map((d) => d.value)).toEqual(['2023-Q3', '2022']);
+  });
+});
+
 describe('not dates', () => {
   const none: [string, string][] = [
     ['en', 'May the new plant bring jobs to the region.'],
@@ -206,6 +295,10 @@ describe('robustness', () => {
     'a'.repeat(100000),
     '10:30 '.repeat(17000),
     'the last '.repeat(12000),
+    'the year-ago quarter '.repeat(5000),
+    'until 9 a.m. Tuesday '.repeat(5000),
+    'a year ago '.repeat(9000),
+    'la próxima edición '.repeat(5000),
   ];
   for (const lang of ['en', 'fr', 'de', 'es', 'pt']) {
     it(`100 kB adversarial inputs return (${lang})`, () => {
@@ -215,6 +308,9 @@ describe('robustness', () => {
       }
     });
   }
+  it('a month abbreviation in a date shape picks the locale of a one-line text', () => {
+    expect(check('Eu voltarei 23/set/2020', 'und', '2016-11-07').map((d) => d.value)).toEqual(['2020-09-23']);
+  });
   it('unknown language falls back to the language-independent shapes', () => {
     expect(check('Signed 2023-05-24.', 'xx', null).map((d) => d.value)).toEqual(['2023-05-24']);
   });

@@ -11,9 +11,18 @@
 // Neighbours that name one day are joined (combine): weekday + shifted week ("Tuesday of next week"),
 // weekday + full date, clock time + day ("10 p.m. Wednesday"), day of month + month, undated date + year.
 // Also from locale data: spelled days and years, holidays (fixed or n-th weekday), fiscal/school years,
-// period edges ("end of month"), whole units ("all day"), "in two weeks" as a future day (future tense
-// only), ages ("Jean Dupont, 87 ans,") kept out of durations. Trigger categories marked AUX ("one", "all",
-// "end") open no window of their own. A document in a language without date data (or "und", as on
+// period edges ("end of month", "the end of 1990"), whole units ("all day"), "in two weeks" as a future day
+// (future tense only), ages ("Jean Dupont, 87 ans,") kept out of durations, centuries ("the 11th century",
+// "siglo XVIII"), clock words ("noon", "midi") and UTC times ("14:48 UTC" ...T14:48Z).
+// Anaphora: "the following year", "that day", "le même jour", "am Vortag", "a year earlier" count from the
+// focus (the date last named) rather than the reference; "three days later" is a duration (TimeBank habit).
+// Reporting periods (results releases): "the quarter", "the year-ago period", "the same period last year",
+// and "a year ago" near a quarter take the quarter under report (named earlier in the sentence, else the
+// first one the text names). Tense: a word right before the date decides first ("since" past; "until",
+// "payable", "effective" future), then the nearest tense marker in the sentence (a participle after an
+// auxiliary, "will be named", is no past); with no tense, a month or day without a year is the nearest
+// one within eight months of the reference year. Trigger categories marked AUX ("one", "all",
+// "end", "that") open no window of their own. A document in a language without date data (or "und", as on
 // one-line inputs) uses the locale whose calendar words occur most; a supported language that yields
 // nothing on a short text tries another locale with a month or weekday word in it.
 //
@@ -53,6 +62,14 @@ interface Cand {
   wd?: number;
   /** a shifted week (YYYY-Www): takes a weekday next to it */
   week?: boolean;
+  /** a shift word written with a date without a year ("le 6 mai dernier"): its year is the last (-1) or next (1) one */
+  shiftDir?: Shift;
+  /** anaphoric: n units from the date last named (the focus); `value` is the reference-based fallback. near: the focus must be close */
+  ana?: { unit: DateUnit; n: number; near?: boolean; pod?: PartOfDay; back?: number };
+  /** n years back ("a year ago", "a year earlier"): with a quarter under report nearby, that quarter n years back */
+  yearsBack?: number;
+  /** a reporting period ("the quarter", "the year-ago period", "the 1988 quarter"): from the quarter under report */
+  period?: { back: number; year?: number; q?: number; kind: 'Q' | 'P' };
 }
 
 interface Ctx {
@@ -68,12 +85,17 @@ type Rule = { re: RegExp; prio: number; need: number; all: number; fn: (m: RegEx
 
 // Trigger categories: a rule runs only on the windows holding a word of one of its categories.
 const T_DIG = 1, T_MON = 2, T_WD = 4, T_UNIT = 8, T_REL = 16, T_SEAS = 32, T_QH = 64, T_WEEK = 128, T_DEC = 256, T_SET = 512,
-  T_REF = 1024, T_HOUR = 2048, T_SU = 4096, T_HOL = 8192, T_TH = 16384, T_EDGE = 32768, T_WHOLE = 65536, T_NAMED = 131072, T_DAYW = 262144, T_HOLX = 524288, T_THX = 1048576;
+  T_REF = 1024, T_HOUR = 2048, T_SU = 4096, T_HOL = 8192, T_TH = 16384, T_EDGE = 32768, T_WHOLE = 65536, T_NAMED = 131072, T_DAYW = 262144, T_HOLX = 524288, T_THX = 1048576,
+  T_PER = 2097152, T_ANA = 4194304, T_CLK = 8388608, T_ANW = 16777216, T_CENT = 33554432;
 
 interface Compiled {
   rules: Rule[];
   notDates: RegExp | null;
   tenseRe: RegExp | null;
+  /** a word right before a date that fixes its side of the reference: group 1 past ("since"), group 2 future ("until") */
+  leadRe: RegExp | null;
+  /** the locale past-tense words (the other past matches are words with a past ending) */
+  pastWords: Set<string>;
   contextRe: RegExp;
   countQualRe: RegExp | null;
   yearFollowers: Set<string>;
@@ -81,6 +103,8 @@ interface Compiled {
   numKeys: string[];
   monthAbbrev: Set<string>;
   norm: (s: string) => string;
+  /** the gap between the two ends of a range ("enero y marzo de 1998") */
+  rangeRe: RegExp | null;
   /** the gap between a weekday and a week or date it joins */
   wdJoinRe: RegExp;
   /** an age word ending the text before a count of years ("aged", "âgé de") */
@@ -166,6 +190,8 @@ function shifted(ref: Ref | null, unit: DateUnit, n: number): string {
 }
 
 function durationValue(n: number | 'X', unit: DateUnit): string {
+  // "un demi-siècle" P50Y, "one and a half decades" P15Y (other fractions stay decimal: "P2.5Y", "PT1.5H")
+  if (n !== 'X' && !Number.isInteger(n) && (unit === 'DE' || unit === 'CE')) return durationValue(Math.round(n * (unit === 'DE' ? 10 : 100) * 100) / 100, 'Y');
   const num = n === 'X' ? 'X' : String(Math.round(n * 100) / 100);
   switch (unit) {
     case 'H': return `PT${num}H`;
@@ -186,6 +212,7 @@ function parseNumber(s: string, C: Compiled): number | null {
   numberRestart = 0;
   const t = key(s).replace(/\u2011/g, '-');
   if (/^\d/.test(t)) {
+    if (/(?:1\/2|½)$/.test(t)) return parseInt(t, 10) + 0.5; // "2 1/2"
     const v = parseFloat(t.replace(',', '.'));
     return Number.isFinite(v) ? v : null;
   }
@@ -246,7 +273,7 @@ function compile(lang: string, L: DateLocale): Compiled {
   const numKeys = Object.keys(L.numbers).map(key).sort((a, b) => b.length - a.length);
   const NUMW = A(Object.keys(L.numbers));
   const JOIN = L.numberJoin.length ? `|${S}${A(L.numberJoin)}${S}|-${A(L.numberJoin)}-` : '';
-  const NUM = `(?:\\d{1,3}(?:[.,]\\d{1,2})?|${NUMW}(?:(?:${S}|-${JOIN})${NUMW}){0,2})`;
+  const NUM = `(?:\\d{1,3}(?:[.,]\\d{1,2}|${S}1/2|½)?|${NUMW}(?:(?:${S}|-${JOIN})${NUMW}){0,2})`;
   const VAGUE = A(L.vague);
   const UNIT = A(Object.keys(L.units));
   const UB = L.unitBefore.length ? `(?:${A(L.unitBefore)}${S})?` : '';
@@ -256,7 +283,8 @@ function compile(lang: string, L: DateLocale): Compiled {
   const AGOA = L.agoAfter.length || Object.keys(L.shiftAfter).length ? `(?:${S}(${A([...L.agoAfter, ...Object.keys(L.shiftAfter)])}))?` : '()';
   const SB = Object.keys(L.shiftBefore).length ? A(Object.keys(L.shiftBefore)) : '(?!)';
   const SA = Object.keys(L.shiftAfterNoun).length ? A(Object.keys(L.shiftAfterNoun)) : '(?!)';
-  const DET = L.determiners.length ? `(?:${A(L.determiners.map((d) => d.trimEnd()))}(?:${S}|(?<=['’])))?` : '';
+  // a determiner and its noun are on one line ("the\nThis year" is no date phrase)
+  const DET = L.determiners.length ? `(?:${A(L.determiners.map((d) => d.trimEnd()))}(?:[ \\t\\u00a0\\u202f]|(?<=['’])))?` : '';
   const SU = A(Object.keys(L.shiftUnits));
   const SEASON = A(Object.keys(L.seasons));
   const QORD = `(?:${A(Object.keys(L.ordinals))}|[1-4](?:st|nd|rd|th|er|e|ème|º|°|\\.))`;
@@ -265,7 +293,7 @@ function compile(lang: string, L: DateLocale): Compiled {
   const PYJ = `(?:,?${S}(?:${A(L.periodYearJoin)}${S})?)`;
   const RELDAY = A(Object.keys(L.relativeDays));
   const POD = A(Object.keys(L.partsOfDay));
-  const PODJ = L.partOfDayJoin.length ? `(?:${A(L.partOfDayJoin)}${S})?` : '';
+  const PODJ = L.partOfDayJoin.length ? `(?:${A(L.partOfDayJoin)}(?:${S}|(?<=['’])))?` : '';
   const YEAR = '((?:1[5-9]|20)\\d\\d)';
   const B = WB_BEFORE;
   const E = WB_AFTER;
@@ -374,10 +402,13 @@ function compile(lang: string, L: DateLocale): Compiled {
   need = T_MON;
   // day month [year]: "24 May 2023", "le 12 mai", "24. Mai", "24 de mayo de 2023", "Tuesday, 24th of May"
   if (L.dayMonthJoin.length) {
-    add(`${B}(?:(${WD}),?${S})?(?<!\\d[.,])(\\d{1,2})${ORD}${S}?${DMJ}(${MON})${E}\\.?(?:${MYJ}(\\d{4}|['’]\\d{2})${E})?`, 6, (m) => {
-      const d = dateVal(m, m[4] ? year2(m[4]) : null, monthOf(m[3]), +m[2]);
+    // "le 6 mai dernier", "26 septembre dernier": a shift after the month names the last (next) such day
+    const SAD = Object.keys(L.shiftAfterNoun).length ? `(?:${S}(${SA})${E})?` : '()';
+    add(`${B}(?:(${WD}),?${S})?(?<!\\d[.,]|[$€£¥][ \\u00a0]?)(\\d{1,2})${ORD}${S}?${DMJ}(${MON})${E}${SAD}\\.?(?:${MYJ}(\\d{4}|['’]\\d{2})${E})?`, 6, (m) => {
+      const d = dateVal(m, m[5] ? year2(m[5]) : null, monthOf(m[3]), +m[2]);
       // "le 10 janvier." ends a sentence: the full stop belongs to an abbreviation only
-      if (d && !m[4] && m[0].endsWith('.') && !monthAbbrev.has(norm(m[3]))) d.end--;
+      if (d && !m[5] && m[0].endsWith('.') && (m[4] || !monthAbbrev.has(norm(m[3])))) d.end--;
+      if (d && m[4] && !m[5]) d.shiftDir = lk(L.shiftAfterNoun, m[4]) as Shift;
       return d;
     });
   }
@@ -394,7 +425,8 @@ function compile(lang: string, L: DateLocale): Compiled {
   // [shift] month [year] [shift]: "October 2023", "in October", "last October", "octobre dernier", "octubre de 2023"
   const JY = L.monthYearJoin.filter((j) => /\p{L}/u.test(j));
   const Y2J = JY.length ? `|(?<=${S}(?:${A(JY)})${S})\\d{2}` : '';
-  add(`${B}(?:${DET}(${SB})${S})?(${MON})${E}(\\.)?(?:${MYJ}(\\d{4}|['’]\\d{2}${Y2J})${E})?(?:${S}(${SA})${E})?`, 3, (m, c) => {
+  const MN = L.monthNouns.length ? `(?:(?:${A(L.monthNouns)})(?:${S}|(?<=['’])))?` : '';
+  add(`${B}(?:${DET}(${SB})${S})?${MN}(${MON})${E}(\\.)?(?:${MYJ}(\\d{4}|['’]\\d{2}${Y2J})${E})?(?:${S}(${SA})${E})?`, 3, (m, c) => {
     const mo = monthOf(m[2]);
     const mon = norm(m[2]);
     const shiftW = m[1] ? (lk(L.shiftBefore, m[1]) as Shift) : m[5] ? (lk(L.shiftAfterNoun, m[5]) as Shift) : undefined;
@@ -412,11 +444,12 @@ function compile(lang: string, L: DateLocale): Compiled {
       if (d && m[3] && !monthAbbrev.has(mon)) d.end--; // a sentence full stop, not an abbreviation
       return d;
     }
-    if (!c.ref) return mk(m, 'date', `XXXX-${pad2(mo)}`);
-    let y = c.ref.y;
-    if (shiftW === -1 && mo >= c.ref.m) y -= 1;
-    if (shiftW === 1 && mo <= c.ref.m) y += 1;
-    return mk(m, 'date', `${pad4(y)}-${pad2(mo)}`);
+    let y = c.ref ? c.ref.y : 0;
+    if (c.ref && shiftW === -1 && mo >= c.ref.m) y -= 1;
+    if (c.ref && shiftW === 1 && mo <= c.ref.m) y += 1;
+    const d = mk(m, 'date', c.ref ? `${pad4(y)}-${pad2(mo)}` : `XXXX-${pad2(mo)}`);
+    if (m[3] && !m[5] && !monthAbbrev.has(mon)) d.end--; // "last February." ends a sentence
+    return d;
   });
   need = T_WD;
   // [shift] weekday [shift]: "Friday", "last Friday", "vendredi dernier", "el próximo lunes"
@@ -467,6 +500,85 @@ function compile(lang: string, L: DateLocale): Compiled {
     const shiftW = (m[1] ? lk(L.shiftBefore, m[1]) : lk(L.shiftAfterNoun, m[4])) as Shift;
     return mk(m, 'date', shifted(c.ref, unit, shiftW), unit === 'W' ? { week: true } : {});
   });
+  // "the weekend", "le week-end", "el fin de semana": the last one (the next one in a future-tense clause)
+  const WEK = Object.keys(L.shiftUnits).filter((k) => L.shiftUnits[k] === 'WE');
+  if (WEK.length && L.determiners.length) {
+    add(`${B}(?:${A(L.determiners.map((d) => d.trimEnd()))})(?:${S}|(?<=['’]))(?:${A(WEK)})${E}(?!-)`, 3, (m, c) => {
+      if (!c.ref) return mk(m, 'date', 'XXXX-WXX-WE');
+      const rw = weekday(c.ref);
+      const future = tenseAt(c, c.low, m.index, m.index + m[0].length) === 1;
+      const sat = addDays(c.ref, future ? (6 - rw + 7) % 7 : -((rw - 6 + 7) % 7));
+      return mk(m, 'date', `${isoWeek(sat)}-WE`);
+    });
+  }
+  // anaphoric calendar nouns, counted from the date last named: "the following year", "that day", "earlier that day",
+  // "le même jour", "el día anterior", "im selben Jahr" (the value here is the reference-based fallback)
+  const anaB = Object.keys(L.anaphoricBefore);
+  const anaA = Object.keys(L.anaphoricAfter);
+  const dayNouns = new Set(L.dayNouns.map(norm));
+  if (anaB.length || anaA.length) {
+    need = T_SU | T_UNIT;
+    all = T_ANA;
+    const ANAU = A([...Object.keys(L.shiftUnits), ...L.dayNouns]);
+    const AB = anaB.length ? A(anaB) : '(?!)';
+    const AA = anaA.length ? A(anaA) : '(?!)';
+    const BACK = L.periodYearBackAfter.length ? `(?:${S}(${A(L.periodYearBackAfter)})${E})?` : '()';
+    // the regex starts at the anaphoric word or the noun (fast); an edge word and a determiner before it join the span
+    const LEAD = new RegExp(`(?:${L.anaphoricEdges.length ? `(?:${A(L.anaphoricEdges)})${S}` : '(?!)'})?${DET}$`, 'u');
+    add(`${B}(?:(${AB})${S}(${ANAU})|(${ANAU})(?:${S}|(?=-))(${AA}))${E}(?!-)${BACK}`, 5, (m, c) => {
+      const w = m[2] ?? m[3];
+      const unit = (lk(L.shiftUnits, w) as DateUnit | undefined) ?? (dayNouns.has(norm(w)) ? 'D' : undefined);
+      const n = m[1] ? (lk(L.anaphoricBefore, m[1]) as number | undefined) : (lk(L.anaphoricAfter, m[4]) as number | undefined);
+      if (!unit || n === undefined || unit === 'WE') return null;
+      // "the same month a year ago": that month one year before
+      const back = m[5] && unit !== 'Y' ? 1 : 0;
+      const v = shifted(c.ref, unit, n);
+      const d = mk(m, 'date', back ? (yearShift(v, -1) ?? v) : v, { ana: { unit, n, back }, ...(unit === 'W' ? { week: true } : {}) });
+      const before = c.low.slice(Math.max(0, m.index - 24), m.index);
+      const lead = LEAD.exec(before);
+      if (lead && lead[0] && !/[\p{L}\p{N}_]$/u.test(before.slice(0, before.length - lead[0].length))) d.start -= lead[0].length;
+      return d;
+    });
+    all = 0;
+  }
+  // single anaphoric words: "la veille", "le lendemain matin", "am Vortag", "im Vorjahr"
+  const anaW = Object.keys(L.anaphoricWords);
+  if (anaW.length) {
+    need = T_ANW;
+    add(`${B}${DET}(${A(anaW)})${E}(?:${S}(${POD})${E})?`, 5, (m, c) => {
+      const [unit, n] = lk(L.anaphoricWords, m[1]) as [DateUnit, number];
+      const pod = m[2] && unit === 'D' ? (lk(L.partsOfDay, m[2]) as PartOfDay | undefined) : undefined;
+      const d = mk(m, pod ? 'time' : 'date', shifted(c.ref, unit, n) + (pod ? `T${pod}` : ''), { ana: { unit, n, pod } });
+      if (m[2] && !pod) d.end = m.index + m[0].lastIndexOf(m[1]) + m[1].length;
+      return d;
+    });
+  }
+  // reporting periods: "the quarter", "the latest period", "the year-ago quarter", "the 1988 period", "the same period last year",
+  // "el mismo periodo del año anterior" (resolved from the quarter under report: see resolvePeriod)
+  const perN = Object.keys(L.periodNouns);
+  if (perN.length) {
+    need = T_PER;
+    const PD = L.periodDeterminers.length ? `(?:(${A(L.periodDeterminers.map((d) => d.trimEnd()))})(?:${S}|(?<=['’])))?` : '()';
+    const PSAME = L.periodSame.length ? `(?:(${A(L.periodSame)})${S})?` : '()';
+    const PBACK = L.periodYearBack.length ? `(?:(${A(L.periodYearBack)})${S})?` : '()';
+    const PBA = L.periodYearBackAfter.length ? `(?:${S}(${A(L.periodYearBackAfter)})${E})?` : '()';
+    add(`${B}${PD}${PSAME}${PBACK}(?:(\\d{4})${S})?(?:(${QORD})(?:${S}|-))?(${A(perN)})${E}(?!-)${PBA}(?:${PYJ}(\\d{4})${E})?`, 5, (m) => {
+      const kind = lk(L.periodNouns, m[6]) as 'Q' | 'P';
+      const back = m[3] || m[7] ? 1 : 0;
+      const year = m[4] ? +m[4] : m[8] ? +m[8] : undefined;
+      const q = m[5] ? ((lk(L.ordinals, m[5]) as number | undefined) ?? parseInt(m[5], 10)) : undefined;
+      if (!m[1] && !back && year === undefined) return null; // "quarter" alone
+      if (q !== undefined && (kind === 'P' || !q || q > 4 || (!back && !m[4]))) return null; // "the third quarter (of 2024)": the quarter rule
+      if (kind === 'P' && !m[2] && !back && year === undefined) return null; // "the period"
+      if (!back && year === undefined && m[2] && lk(L.shiftBefore, m[2]) !== undefined && kind === 'Q') return null; // "the latest quarter": a shift
+      if (!back && year === undefined && !m[2] && m[1] && lk(L.anaphoricBefore, m[1]) !== undefined) return null; // "that quarter": the last period named
+      return mk(m, 'date', 'XXXX-QX', { period: { back, year, q, kind } });
+    });
+    if (L.periodYearBackAlone.length) {
+      need = T_PER | T_SU | T_UNIT;
+      add(`${B}(${A(L.periodYearBackAlone)})${E}`, 3, (m) => mk(m, 'date', 'XXXX', { period: { back: 1, kind: 'P' } }));
+    }
+  }
   need = T_SEAS;
   // seasons: "summer 2025", "this summer", "l'été dernier", "in the spring"
   add(`${B}${DET}(?:(${SB})${S})?(${SEASON})${E}(?:${PYJ}(\\d{4})${E})?(?:${S}(${SA})${E})?`, 3, (m, c) => {
@@ -524,9 +636,9 @@ function compile(lang: string, L: DateLocale): Compiled {
     const before = c.text.slice(Math.max(0, m.index - 24), m.index);
     if (c.C.countQualRe && c.C.countQualRe.test(before)) return null;
     if (y < 1900 && !hasContext(c, m.index)) return null;
-    // a following lower-case plural noun makes it a count: "2000 employees"
+    // a following lower-case plural noun makes it a count: "2000 employees" (not after "in": "en 2023 ingresos")
     const after = /^[\s\u00a0]([\p{Ll}][\p{L}'’-]{1,30})/u.exec(c.text.slice(m.index + 4, m.index + 40));
-    if (after) {
+    if (after && !hasContext(c, m.index)) {
       const w = after[1].toLowerCase();
       if (L.pluralEndings.some((p) => w.endsWith(p)) && !c.C.yearFollowers.has(w) && w.length > 3) return null;
       if (L.units[w] !== undefined) return null;
@@ -537,6 +649,9 @@ function compile(lang: string, L: DateLocale): Compiled {
   // durations and ago: "18 consecutive years", "two-year", "over the past four years", "26 years ago", "il y a deux ans", "hace 10 años"
   const halfKeys = Object.keys(L.numbers).filter((k) => L.numbers[k] === 0.5);
   const HALFA = halfKeys.length && L.numberJoin.length ? `(?:${S}(?:${A(L.numberJoin)})${S}(${A(halfKeys)})${E})?` : '()';
+  const anaAgo = new Set(L.anaphoricAgo.map(norm));
+  const durAgoW = new Set(L.durationAgo.map(norm));
+  const partRe = L.partitive.length ? new RegExp(`^${S}(?:${A(L.partitive)})${E}`, 'u') : null;
   const infRe = L.inFuture.length ? new RegExp(`(?:^|[^\\p{L}])(?:${A(L.inFuture)})[\\s\\u00a0\\u202f]$`, 'u') : null;
   /** "in" right before the match ("in two weeks"): its start, or -1 */
   const infAt = (m: RegExpExecArray, c: Ctx): number => {
@@ -566,12 +681,16 @@ function compile(lang: string, L: DateLocale): Compiled {
     if (m[6] && n !== 'X') n += 0.5; // "one hour and a half"
     const restart = n === 'X' ? 0 : numberRestart;
     const ago = m[1] || m[5];
-    if (ago && (unit === 'H' || unit === 'MIN' || unit === 'S')) {
+    // "three-quarters of", "a quarter of": a fraction
+    if (unit === 'Q' && partRe && partRe.test(c.low.slice(end, end + 12))) return null;
+    // "three days later", "dos días después", "six ans après": a duration counted from another event (TimeBank habit)
+    const durAgo = !!m[5] && durAgoW.has(norm(m[5]));
+    if (ago && (unit === 'H' || unit === 'MIN' || unit === 'S' || durAgo)) {
       // "2 hours ago", "3 minutos desde hoy": the duration itself
       const qs = m.index + m[0].indexOf(qty, m[1] ? m[1].length : 0);
       const ue = m.index + m[0].indexOf(m[4], qs - m.index + qty.length) + m[4].length;
-      if (n === 'X') return null;
-      return { start: qs + restart, end: ue, type: 'duration', value: durationValue(n, unit), prio: 0 };
+      if (n === 'X' && !durAgo) return mk(m, 'date', shifted(c.ref, 'D', 0)); // "a few hours ago": today
+      return { start: durAgo ? m.index : qs + restart, end: ue, type: 'duration', value: durationValue(n, unit), prio: 0 };
     }
     const inf = !ago && !m[2] ? infAt(m, c) : -1;
     if (inf >= 0 && c.ref && n !== 'X' && Number.isInteger(n) && (unit === 'D' || unit === 'W' || unit === 'M' || unit === 'Y')
@@ -586,8 +705,13 @@ function compile(lang: string, L: DateLocale): Compiled {
       if (n === 'X') return mk(m, 'date', dir < 0 ? 'PAST_REF' : 'FUTURE_REF');
       if (!Number.isInteger(n)) return null;
       const u: DateUnit = unit === 'H' || unit === 'MIN' || unit === 'S' ? 'D' : unit;
-      if (u === 'D') return mk(m, 'date', shifted(c.ref, 'D', dir * n));
-      return mk(m, 'date', shifted(c.ref, u, dir * n));
+      const extra: Partial<Cand> = {};
+      // "a year earlier", "two days later": from a date named just before; "a year ago": from the reference
+      if (m[5] && anaAgo.has(norm(m[5]))) extra.ana = { unit: u, n: dir * n, near: true };
+      if (u === 'Y' && dir < 0 && n === 1) extra.yearsBack = n;
+      const d = mk(m, 'date', shifted(c.ref, u, dir * n), extra);
+      if (restart > 0 && !m[1] && !m[2]) d.start = m.index + m[0].indexOf(qty) + restart; // "from seven a year ago"
+      return d;
     }
     const d = mk(m, 'duration', durationValue(n, unit));
     if (restart > 0 && !m[2]) d.start = m.index + m[0].indexOf(qty) + restart;
@@ -614,7 +738,7 @@ function compile(lang: string, L: DateLocale): Compiled {
     add(`${B}(?:${NUMW}${S})?(?:${A(L.frequency)})${S}(${A(setFreq)})${E}`, 5, (m) => mk(m, 'set', lk(L.sets, m[1]) as string));
   }
   if (L.every.length) {
-    add(`${B}(?:${A(L.every)})${S}(?:(${NUM})${S})?(?:(${UNIT}|${SU})|(${WDF}))${E}`, 5, (m, c) => {
+    add(`${B}(?:${A(L.every)})${S}(?:(${NUM})${S})?(?:(${UNIT}|${SU})|(${WDF})s?)${E}`, 5, (m, c) => {
       if (m[3]) return mk(m, 'set', `XXXX-WXX-${L.weekdays[norm(m[3])]}`);
       const unit = (lk(L.units, m[2]) ?? lk(L.shiftUnits, m[2])) as DateUnit | undefined;
       if (!unit) return null;
@@ -626,7 +750,13 @@ function compile(lang: string, L: DateLocale): Compiled {
   need = T_REF;
   // PRESENT_REF, PAST_REF, FUTURE_REF
   const refs: [string[], string][] = [[L.presentRef, 'PRESENT_REF'], [L.pastRef, 'PAST_REF'], [L.futureRef, 'FUTURE_REF']];
-  for (const [words, v] of refs) if (words.length) add(`${B}(?:${A(words)})${E}`, 2, (m) => mk(m, 'date', v));
+  for (const [words, v] of refs) if (words.length) add(`${B}(?:${A(words)})${E}(?!${S}\\d)`, 2, (m) => mk(m, 'date', v));
+  // "la próxima edición" FUTURE_REF, "la pasada campaña" PAST_REF: a relative adjective on a noun that is no calendar word
+  const refAdj = Object.keys(L.refAdjectives);
+  if (refAdj.length && L.refAdjectiveDeterminers.length) {
+    need = T_REF;
+    add(`(?<=${B}(?:${A(L.refAdjectiveDeterminers)})${S})(${A(refAdj)})${E}(?=${S}\\p{L})`, 1, (m) => mk(m, 'date', lk(L.refAdjectives, m[1]) as string));
+  }
   // ---- spelled-out days and years, weekday + day, holidays, named years, period edges, whole periods, day words ----
   const dayNumKeys = (lo: number): string[] => Object.keys(L.numbers).filter((k) => {
     const v = L.numbers[k];
@@ -658,7 +788,7 @@ function compile(lang: string, L: DateLocale): Compiled {
     }
     return v;
   });
-  need = T_DAYW;
+  need = T_DAYW | T_DIG;
   // month + spelled day: "May twenty nine", "February the 22nd", "Mai vingt-neuf" (no word after it: "in May two firms" is no date)
   add(`${B}(${MON})${E}\\.?${S}${DET}(${DAYW}|\\d{1,2}${ORD})(?![\\p{L}\\p{N}]|[.,]\\d)(?:(?<=\\d|\\d\\p{L}{2})|(?!${S}\\p{L}))(?:,?${S}(\\d{4}|${SPY}))?`, 5, (m, c) => {
     const mon = norm(m[1]);
@@ -745,6 +875,12 @@ function compile(lang: string, L: DateLocale): Compiled {
       return mk(m, 'date', `${pre}${pad4(c.ref.y + shiftW)}`);
     });
   }
+  // a part of a year: "the end of 1990", "mid-1996", "early 2009", "mediados de 2000", "Ende 2019" (a bare year: listed once)
+  if (L.periodEdges.length || L.yearEdges.length) {
+    need = T_DIG;
+    all = T_EDGE;
+    add(`${B}(?:${A([...L.periodEdges, ...L.yearEdges])})(?:${S}|-|(?<=['’]))${DET}${YEAR}${E}(?![.,]\\d|${S}?%)`, 3, (m) => mk(m, 'date', m[1], { year: +m[1], bare: true }));
+  }
   // a part of the current period: "end of month", "a finales de año", "later in the week", "Ende des Jahres"
   if (L.periodEdges.length) {
     need = T_SU;
@@ -774,6 +910,17 @@ function compile(lang: string, L: DateLocale): Compiled {
       return d >= 1 && d <= 31 ? mk(m, 'date', `XXXX-XX-${pad2(d)}`) : null;
     });
   }
+  const yearNounBefore = new RegExp(`(?:^|[^\\p{L}])(?:${A(Object.keys(L.shiftUnits).filter((k) => L.shiftUnits[k] === 'Y' && !/\s/.test(k)))})${S}$`, 'u');
+  // centuries: "the 20th century" 19, "el siglo XVIII" 17, "la fin du XIXe siècle" 18, "19. Jahrhundert" 18
+  if (L.centuryWords.length) {
+    need = T_CENT;
+    const CW = A(L.centuryWords);
+    const ROM = '([ivx]{1,6})';
+    add(`${B}(?:(\\d{1,2})(?:st|nd|rd|th|e|ème|er|º|°|\\.)|${ROM}(?:e|ème|er)?)${S}(?:${CW})${E}|${B}(?:${CW})${S}${ROM}${E}`, 5, (m) => {
+      const n = m[1] ? +m[1] : romanValue(m[2] ?? m[3]);
+      return n >= 1 && n <= 30 ? mk(m, 'date', pad2(n - 1)) : null;
+    });
+  }
   // a spelled-out year with a thousand: "two thousand and fifteen", "dos mil veinte"
   if (L.thousandWords.length) {
     need = T_TH | T_THX;
@@ -786,7 +933,8 @@ function compile(lang: string, L: DateLocale): Compiled {
         const b = C0.numbers.get(w[1]) ?? 0;
         if (!(a >= 11 && a <= 19 && b >= 20 && b < 100) || w.length > 3) return null;
       }
-      if (y === null || y < 1000 || y > 2999 || y % 1000 === 0) return null;
+      // a round thousand only after a year noun ("the year two thousand"): "two thousand people" is a count
+      if (y === null || y < 1000 || y > 2999 || (y % 1000 === 0 && !yearNounBefore.test(c.low.slice(Math.max(0, m.index - 12), m.index)))) return null;
       const after = /^[\s\u00a0]([\p{Ll}][\p{L}'’-]{1,30})/u.exec(c.text.slice(m.index + m[0].length, m.index + m[0].length + 40));
       if (after && L.pluralEndings.some((p) => after[1].endsWith(p)) && !c.C.yearFollowers.has(after[1].toLowerCase())) return null;
       return mk(m, 'date', String(y), { year: y });
@@ -804,15 +952,30 @@ function compile(lang: string, L: DateLocale): Compiled {
   // clock times: "10:30 a.m.", "3 p.m.", "21 h 45", "14.30 Uhr", "8 h"
   const MER = Object.keys(L.meridiem).length ? `(?:${S}?(${A(Object.keys(L.meridiem))})(?![\\p{L}]))` : '()';
   const timeVal = (c: Ctx, h: number, mi: number): string => `${c.ref ? ymd(c.ref) : 'XXXX-XX-XX'}T${pad2(h)}:${pad2(mi)}`;
-  add(`(?<![\\d:.,])(\\d{1,2}):(\\d{2})(?::\\d{2})?(?![\\d:]|[.,]\\d)${MER}?`, 4, (m, c) => {
+  // "14:48 UTC", "0800 GMT": a clock time in UTC ends with Z
+  const UTC = L.utcWords.length ? `(?:${S}?(${A(L.utcWords)})${E})?` : '()';
+  add(`(?<![\\d:.,])(\\d{1,2}):(\\d{2})(?::\\d{2})?(?![\\d:]|[.,]\\d)${MER}?${UTC}`, 4, (m, c) => {
     let h = +m[1];
     const mi = +m[2];
     if (h > 23 || mi > 59) return null;
     const mer = m[3] ? (lk(L.meridiem, m[3]) as string) : null;
     if (mer === 'pm' && h < 12) h += 12;
     if (mer === 'am' && h === 12) h = 0;
-    return mk(m, 'time', timeVal(c, h, mi), { clock: true });
+    return mk(m, 'time', timeVal(c, h, mi) + (m[4] ? 'Z' : ''), { clock: true });
   });
+  if (L.utcWords.length) {
+    add(`(?<![\\d:.,])([01]\\d|2[0-3])([0-5]\\d)${S}?(?:${A(L.utcWords)})${E}`, 4, (m, c) => mk(m, 'time', timeVal(c, +m[1], +m[2]) + 'Z', { clock: true }));
+  }
+  // "a las 11.45 horas", "18.45 Uhr": HH.MM before an hour word is a clock time, not a count of hours
+  if (L.clockHourWords.length) {
+    add(`(?<![\\d:.,])(\\d{1,2})[.:](\\d{2})${S}?(?:${A(L.clockHourWords)})${E}`, 5, (m, c) => (+m[1] > 24 || +m[2] > 59 ? null : mk(m, 'time', timeVal(c, +m[1] % 24, +m[2]), { clock: true })));
+  }
+  // "noon", "midnight", "midi": clock times in words
+  if (Object.keys(L.clockWords).length) {
+    need = T_CLK;
+    add(`${B}(?<!-)(${A(Object.keys(L.clockWords))})${E}(?!-)`, 5, (m, c) => mk(m, 'time', `${c.ref ? ymd(c.ref) : 'XXXX-XX-XX'}T${lk(L.clockWords, m[1]) as string}`, { clock: true }));
+    need = T_DIG;
+  }
   if (Object.keys(L.meridiem).length) {
     add(`(?<![\\d:.,])(\\d{1,2})${S}?(${A(Object.keys(L.meridiem))})(?![\\p{L}])`, 4, (m, c) => {
       let h = +m[1];
@@ -839,10 +1002,12 @@ function compile(lang: string, L: DateLocale): Compiled {
     [T_MON, monthKeys], [T_WD, wdKeys], [T_UNIT, [...Object.keys(L.units), ...Object.keys(L.vagueAlone)]],
     [T_REL, [...Object.keys(L.relativeDays), ...Object.keys(L.partsOfDay), ...Object.keys(L.dayParts)]], [T_SEAS, Object.keys(L.seasons)],
     [T_QH, [...L.quarterWords, ...L.halfWords, 'q', 'h']], [T_WEEK, [...L.weekWords, 'kw', 'w']], [T_DEC, L.decadePrefix],
-    [T_SET, [...Object.keys(L.sets), ...L.every, ...L.frequency]], [T_REF, [...L.presentRef, ...L.pastRef, ...L.futureRef]],
+    [T_SET, [...Object.keys(L.sets), ...L.every, ...L.frequency]], [T_REF, [...L.presentRef, ...L.pastRef, ...L.futureRef, ...Object.keys(L.refAdjectives)]],
     [T_HOUR, [...L.hourWords, ...Object.keys(L.meridiem)]], [T_SU, Object.keys(L.shiftUnits)],
     [T_DAYW, [...Object.keys(L.dayOrdinalWords), ...Object.keys(L.numbers).filter((k) => Number.isInteger(L.numbers[k]) && L.numbers[k] >= 1 && L.numbers[k] <= 30 && !/\s/.test(k) && k.length > 2)]],
-    [T_HOL, Object.keys(L.holidays).filter((k) => !/\s/.test(k))], [T_HOLX, Object.keys(L.holidays).filter((k) => /\s/.test(k))], [T_EDGE, L.periodEdges], [T_WHOLE, L.wholePeriod], [T_NAMED, Object.keys(L.namedYears)], [T_THX, L.thousandWords], [T_TH, Object.keys(L.numbers).filter((k) => L.numbers[k] >= 11 && L.numbers[k] <= 19)],
+    [T_PER, [...Object.keys(L.periodNouns), ...L.periodYearBackAlone.filter((w) => !/[\s-]/.test(w))]], [T_ANA, [...Object.keys(L.anaphoricBefore), ...Object.keys(L.anaphoricAfter)]],
+    [T_ANW, Object.keys(L.anaphoricWords)], [T_CLK, Object.keys(L.clockWords)], [T_CENT, L.centuryWords],
+    [T_HOL, Object.keys(L.holidays).filter((k) => !/\s/.test(k))], [T_HOLX, Object.keys(L.holidays).filter((k) => /\s/.test(k))], [T_EDGE, [...L.periodEdges, ...L.yearEdges]], [T_WHOLE, L.wholePeriod], [T_NAMED, Object.keys(L.namedYears)], [T_THX, L.thousandWords], [T_TH, Object.keys(L.numbers).filter((k) => L.numbers[k] >= 11 && L.numbers[k] <= 19)],
   ];
   for (const [bit, list] of cats) {
     for (const p of list) {
@@ -850,11 +1015,16 @@ function compile(lang: string, L: DateLocale): Compiled {
       if (w) triggers.set(w, (triggers.get(w) ?? 0) | bit);
     }
   }
+  // a clock time between a lead word and a day ("until 9 a.m. EST Tuesday")
+  const CLOCK_LEAD = `(?:\\d{1,2}(?:[:.]\\d\\d)?(?:${S}?${A(Object.keys(L.meridiem).length ? Object.keys(L.meridiem) : L.hourWords)})?(?:${S}\\p{L}{2,4})?,?${S})?`;
   const monthContextRe = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${A(L.monthContext)})[\\s\\u00a0\\u202f]?$`, 'iu');
   const compiled: Compiled = {
     rules,
     notDates: L.notDates.length ? re(`${B}(?:${A(L.notDates)})${E}`) : null,
     tenseRe: tenseRe(L),
+    pastWords: new Set(L.pastMarkers.map(norm)),
+    leadRe: L.pastBefore.length || L.futureBefore.length
+      ? new RegExp(`(?:^|[^\\p{L}])(?:(${L.pastBefore.length ? A(L.pastBefore) : '(?!)'})|(${L.futureBefore.length ? A(L.futureBefore) : '(?!)'}))${S}${DET}${CLOCK_LEAD}$`, 'u') : null,
     contextRe: monthContextRe,
     countQualRe: L.countQualifiers.length ? new RegExp(`(?:^|[^\\p{L}])(?:${A(L.countQualifiers)})[\\s\\u00a0]$`, 'iu') : null,
     yearFollowers: new Set(L.yearFollowers.map(norm)),
@@ -864,6 +1034,7 @@ function compile(lang: string, L: DateLocale): Compiled {
     norm,
     ageBeforeRe: L.ageBefore.length ? new RegExp(`(?:^|[^\\p{L}])(?:${A(L.ageBefore)})[\\s\\u00a0]$`, 'iu') : null,
     shiftEndRe: Object.keys(L.shiftBefore).length ? new RegExp(`(?:^|[^\\p{L}])(${A(Object.keys(L.shiftBefore))})[\\s\\u00a0]{1,2}$`, 'u') : null,
+    rangeRe: L.rangeWords.length ? new RegExp(`^,?[\\s\\u00a0]{0,3}(?:[-–—]|(?:${A(L.rangeWords)})(?=[\\s\\u00a0]))[\\s\\u00a0]{0,3}${DET}$`, 'u') : null,
     wdJoinRe: new RegExp(`^[\\s,\\-–]{0,4}(?:(?:${A(L.weekdayWeekJoin.filter((j) => j))})[\\s]{1,3})?$`, 'u'),
   };
   numbersOf.set(compiled, new Map(Object.entries(L.numbers).map(([k, v]) => [key(k), v])));
@@ -921,7 +1092,11 @@ function likelyLocale(low: string, not: string | null, min = 1): string | null {
     WORD_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = WORD_RE.exec(head)) !== null) {
-      if (m[0].length < 3 || C.monthAbbrev.has(m[0])) continue; // "out", "set", "mar": words of other languages too
+      if (m[0].length < 3 || C.monthAbbrev.has(m[0])) {
+        // "out", "set", "mar": words of other languages too, but a date shape next to digits ("23/set/2020")
+        if (C.monthAbbrev.has(m[0]) && (/\d[/.\-]$/.test(head.slice(Math.max(0, m.index - 2), m.index)) || /^[/.\-]\d/.test(head.slice(m.index + m[0].length, m.index + m[0].length + 2)))) n += 2;
+        continue;
+      }
       const bits = C.triggers.get(m[0]) ?? 0;
       if (bits & CALENDAR_BITS) n += bits & (T_MON | T_WD | T_HOL) ? 2 : 1;
     }
@@ -1003,11 +1178,37 @@ function extractWith(text: string, low: string, code: string, reference: string 
   let lastMonth: string | null = null; // YYYY-MM of the last date with a month on the line
   let lastDay: { value: string; end: number } | null = null;
   const out: DateRecordItem[] = [];
-  for (const c of kept) {
+  // the focus: the last date named (anaphora count from it); focusQ: the last quarter named (the quarter under report)
+  let focus: { value: string; end: number } | null = null;
+  let firstQ: { y: number; q: number; end: number } | null = null;
+  let lastQ: { y: number; q: number; end: number } | null = null;
+  for (let ci = 0; ci < kept.length; ci++) {
+    const c = kept[ci];
     if (nextNl >= 0 && nextNl < c.start) {
       ctxYear = null;
       lastMonth = null;
       nextNl = text.indexOf('\n', c.start);
+    }
+    // the quarter under report: one named earlier in the sentence, else the first one the text names (the lead)
+    const between = lastQ ? text.slice(lastQ.end, c.start + 1) : '';
+    const focusQ = lastQ && !between.includes('\n') && !SENTENCE_END.test(between) ? lastQ : firstQ;
+    let fromFocus = false;
+    if (c.period) {
+      const v = resolvePeriod(c.period, focusQ, ctx.ref);
+      if (v === null) continue;
+      c.value = v;
+      fromFocus = true;
+    } else if (c.yearsBack !== undefined && focusQ && c.start - focusQ.end <= QUARTER_SPAN) {
+      // "up from $3 million a year ago" in a report on a quarter: that quarter a year before
+      c.value = `${pad4(focusQ.y - c.yearsBack)}-Q${focusQ.q}`;
+      fromFocus = true;
+    } else if (c.ana && focus && (!c.ana.near || c.start - focus.end <= NEAR_SPAN)) {
+      let v = shiftValue(focus.value, c.ana.unit, c.ana.n, !!c.ana.near);
+      if (v !== null && c.ana.back) v = yearShift(v, -c.ana.back);
+      if (v !== null) {
+        c.value = v + (c.ana.pod ? `T${c.ana.pod}` : '');
+        fromFocus = true;
+      }
     }
     if (ctxYear !== null && c.start > ctxEnd) {
       if (SENTENCE_END.test(text.slice(ctxEnd, c.start + 1))) ctxYear = null;
@@ -1016,8 +1217,12 @@ function extractWith(text: string, low: string, code: string, reference: string 
     if (c.needsYear) {
       // "next April 6", "el pasado 12 de mayo": the next (last) such date, however near
       const sm = C.shiftEndRe && ctx.ref ? C.shiftEndRe.exec(low.slice(Math.max(0, c.start - 24), c.start)) : null;
-      const sh = sm ? (C.norm(sm[1]) in L.shiftBefore ? L.shiftBefore[C.norm(sm[1])] : 0) : 0;
+      const sh = c.shiftDir ?? (sm ? (C.norm(sm[1]) in L.shiftBefore ? L.shiftBefore[C.norm(sm[1])] : 0) : 0);
+      // "entre enero y marzo de 1998", "from May 3 to June 5, 2019": the first end takes the year of the second
+      const nx = kept[ci + 1];
+      const rangeYear = nx && nx.year !== undefined && C.rangeRe && nx.start - c.end <= 24 && C.rangeRe.test(low.slice(c.end, nx.start)) ? nx.year : null;
       const v = sh !== 0 && ctx.ref ? resolveYear(c.value, ctx.ref, sh, 0)
+        : rangeYear !== null ? withYear(c.value, rangeYear)
         : ctxYear !== null ? withYear(c.value, ctxYear) : ctx.ref ? resolveYear(c.value, ctx.ref, tenseAt(ctx, low, c.start, c.end)) : null;
       if (v !== null) {
         c.value = v;
@@ -1037,10 +1242,21 @@ function extractWith(text: string, low: string, code: string, reference: string 
     if (c.clock && lastDay && c.start - lastDay.end < 160 && !SENTENCE_END.test(text.slice(lastDay.end, c.start + 1))) {
       c.value = lastDay.value + c.value.slice(c.value.indexOf('T'));
     }
-    if (c.type === 'date' && /^\d{4}-\d\d-\d\d$/.test(c.value)) lastDay = { value: c.value, end: c.end };
+    // a day, or a part of a day ("lundi après-midi"): later clock times in the sentence are on it
+    if (/^\d{4}-\d\d-\d\d(?:T(?:MO|MI|AF|EV|NI))?$/.test(c.value)) lastDay = { value: c.value.slice(0, 10), end: c.end };
     if (c.year !== undefined) {
       ctxYear = c.year;
       ctxEnd = c.end;
+    }
+    if (FOCUS_VALUE.test(c.value)) {
+      focus = { value: c.value, end: c.end };
+      // the quarter under report is the first quarter the text names (the lead); later ones keep it in reach
+      const q = fromFocus ? null : /^(\d{4})-Q([1-4])$/.exec(c.value);
+      if (q) {
+        lastQ = { y: +q[1], q: +q[2], end: c.end };
+        const f0 = firstQ as { y: number; q: number; end: number } | null;
+        firstQ = f0 ? { y: f0.y, q: f0.q, end: c.end } : lastQ;
+      }
     }
     if (c.bare) {
       if (bareSeen.has(c.value)) continue;
@@ -1055,9 +1271,79 @@ function extractWith(text: string, low: string, code: string, reference: string 
 
 const SENTENCE_END = /[.!?]['"’”»)]?\s+\p{Lu}/u;
 
+/** A calendar value that can be the focus of later anaphora ("the following year", "that day"). */
+const FOCUS_VALUE = /^\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|H[12]|W\d\d|SP|SU|FA|WI))?(?:T[\d:]+|T[A-Z]{2})?$/;
+/** How far (characters) a quarter under report reaches: "a year ago" after it means that quarter a year before. */
+const QUARTER_SPAN = 600;
+/** How far the focus of "a year earlier", "two days later" may be. */
+const NEAR_SPAN = 300;
+
+/** A calendar value n years on, at its own granularity ("2009-01" -> "2008-01"), or null (February 29 of a common year). */
+function yearShift(v: string, n: number): string | null {
+  const m = /^(\d{4})(.*)$/.exec(v);
+  if (!m) return null;
+  const y = +m[1] + n;
+  const d = /^-(\d\d)-(\d\d)/.exec(m[2]);
+  if (d && !validDay(y, +d[1], +d[2])) return null;
+  return pad4(y) + m[2];
+}
+
+/**
+ * A focus value moved by n units, at the unit's granularity, or null. keep: a quarter keeps its
+ * granularity on a year shift ("a year earlier" after "the third quarter" is that quarter a year before).
+ */
+function shiftValue(v: string, unit: DateUnit, n: number, keep = false): string | null {
+  const q = /^(\d{4})-Q([1-4])$/.exec(v);
+  if (q) {
+    if (unit === 'Y') return keep ? `${pad4(+q[1] + n)}-Q${q[2]}` : pad4(+q[1] + n);
+    if (unit !== 'Q') return null;
+    const k = +q[1] * 4 + (+q[2] - 1) + n;
+    return `${pad4(Math.floor(k / 4))}-Q${(k % 4) + 1}`;
+  }
+  const w = /^(\d{4})-W(\d\d)$/.exec(v);
+  if (w) {
+    if (unit === 'Y') return pad4(+w[1] + n);
+    if (unit !== 'W') return null;
+    const mo = parseRef(weekDate(v, 1))!;
+    return isoWeek(addDays(mo, 7 * n));
+  }
+  const m = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?/.exec(v);
+  if (!m) return null;
+  const y = +m[1];
+  if (unit === 'Y') return pad4(y + n);
+  if (!m[2] || !/^\d{4}-\d\d/.test(v)) return null;
+  const r: Ref = { y, m: +m[2], d: m[3] ? +m[3] : 1 };
+  if (unit === 'M') return shifted(r, 'M', n);
+  if (unit === 'Q') return shifted(r, 'Q', n);
+  if (!m[3]) return null;
+  if (unit === 'W') return shifted(r, 'W', n);
+  if (unit === 'D') return shifted(r, 'D', n);
+  return null;
+}
+
+/**
+ * A reporting period from the quarter under report (the last quarter named): "the quarter" is that quarter,
+ * "the year-ago period" that quarter a year before, "the 1988 period" that quarter in 1988. Without a quarter
+ * named: a year ("the year-ago period" the year before the reference), the last full quarter before the
+ * reference ("the quarter"), or nothing.
+ */
+function resolvePeriod(p: NonNullable<Cand['period']>, fq: { y: number; q: number } | null, ref: Ref | null): string | null {
+  const q = p.q ?? fq?.q;
+  if (q !== undefined) {
+    if (p.year !== undefined) return `${pad4(p.year)}-Q${q}`;
+    const base = fq ? fq.y : ref ? ref.y : null;
+    return base === null ? `XXXX-Q${q}` : `${pad4(base - p.back)}-Q${q}`;
+  }
+  if (p.year !== undefined) return pad4(p.year);
+  if (!ref) return null;
+  if (p.back) return pad4(ref.y - p.back);
+  if (p.kind === 'Q') return shifted(ref, 'Q', -1);
+  return null;
+}
+
 /** An XXXX value with the year y, or null when that makes an invalid day (XXXX-02-29 in 2023). */
 function withYear(value: string, y: number): string | null {
-  const m = /^XXXX-(\d\d)-(\d\d)$/.exec(value);
+  const m = /^XXXX-(\d\d)-(\d\d)(?:T|$)/.exec(value);
   if (m && !validDay(y, +m[1], +m[2])) return null;
   return pad4(y) + value.slice(4);
 }
@@ -1066,7 +1352,7 @@ const SEASON_MONTH: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 
 /** First and last month (1..12) of the period an XXXX value names, or null (weeks: no year shift). */
 function monthsOf(value: string): [number, number, number | null] | null {
-  let m = /^XXXX-(\d\d)(?:-(\d\d))?$/.exec(value);
+  let m = /^XXXX-(\d\d)(?:-(\d\d)(?:T[\dA-Z:]+)?)?$/.exec(value);
   if (m) return [+m[1], +m[1], m[2] ? +m[2] : null];
   m = /^XXXX-([QH])(\d)$/.exec(value);
   if (m) return m[1] === 'Q' ? [+m[2] * 3 - 2, +m[2] * 3, null] : [+m[2] * 6 - 5, +m[2] * 6, null];
@@ -1078,9 +1364,10 @@ function monthsOf(value: string): [number, number, number | null] | null {
 /**
  * The year of an XXXX value from the reference and the tense (-1 past, 1 future, 0 none): past -> the
  * latest such period not after the reference, future -> the next one not before it, no tense -> the
- * reference year. The tense only moves the year when the date is clearly on the wrong side of the
- * reference (TENSE_SLACK_DAYS): "had been set to expire Nov. 6", "decided to leave by Jan. 14"
- * name deadlines just after the reference in a past-tense sentence.
+ * reference year, unless the period is more than eight months from the reference in that year ("late
+ * November" written in January is the last one). The tense only moves the year when the date is clearly
+ * on the wrong side of the reference (TENSE_SLACK_DAYS): "had been set to expire Nov. 6", "decided to
+ * leave by Jan. 14" name deadlines just after the reference in a past-tense sentence.
  */
 function resolveYear(value: string, ref: Ref, tense: -1 | 0 | 1, slack = TENSE_SLACK_DAYS): string | null {
   const p = monthsOf(value);
@@ -1092,6 +1379,12 @@ function resolveYear(value: string, ref: Ref, tense: -1 | 0 | 1, slack = TENSE_S
     const endDays = last * 31 + (day ?? 31);
     if (tense < 0 && startDays > refDays + slack - (slack ? 0 : 1)) y -= 1;
     else if (tense > 0 && endDays < refDays - slack + (slack ? 0 : 1)) y += 1;
+    else if (tense === 0) {
+      // no tense: the nearest such period
+      const mid = (startDays + endDays) / 2;
+      if (mid - refDays > NEAR_YEAR_DAYS) y -= 1;
+      else if (refDays - mid > NEAR_YEAR_DAYS) y += 1;
+    }
     if (day !== null) {
       // February 29: the nearest leap year in the tense's direction
       const dir = tense === 0 ? -1 : tense;
@@ -1101,12 +1394,17 @@ function resolveYear(value: string, ref: Ref, tense: -1 | 0 | 1, slack = TENSE_S
   return withYear(value, y);
 }
 const TENSE_SLACK_DAYS = 62;
+const NEAR_YEAR_DAYS = 240;
 
 /**
- * The tense of the clause around [start, end): -1 past, 1 future, 0 unknown. The nearest tense
- * marker (locale futureMarkers, pastMarkers, pastEndings) within the sentence decides.
+ * The tense of the clause around [start, end): -1 past, 1 future, 0 unknown. A word right before the
+ * date decides first (locale pastBefore, futureBefore: "since May", "until 9 a.m. Tuesday"); else the
+ * nearest tense marker (locale futureMarkers, pastMarkers, pastEndings) within the sentence.
  */
 function tenseAt(c: Ctx, low: string, start: number, end: number): -1 | 0 | 1 {
+  // a word right before the date decides: "since May" past, "until Friday", "effective Feb. 1" future
+  const lead = c.C.leadRe ? c.C.leadRe.exec(low.slice(Math.max(0, start - 36), start)) : null;
+  if (lead) return lead[1] !== undefined ? -1 : 1;
   const re = c.C.tenseRe;
   if (!re) return 0;
   let a = Math.max(0, start - TENSE_SPAN);
@@ -1123,6 +1421,8 @@ function tenseAt(c: Ctx, low: string, start: number, end: number): -1 | 0 | 1 {
   let m: RegExpExecArray | null;
   while ((m = re.exec(low)) !== null && m.index < b) {
     if (m.index >= start && m.index < end) continue;
+    // a capitalised word with a past ending is a name ("United States"), not a verb
+    if (m[2] !== undefined && !c.C.pastWords.has(m[0]) && isUpper(c.text.charCodeAt(m.index)) && !/(?:^|[.!?:;"“”«»(\n—–-])\s*$/.test(c.text.slice(Math.max(0, m.index - 4), m.index))) continue;
     const d = m.index < start ? start - (m.index + m[0].length) : m.index - end;
     const t: -1 | 1 = m[1] !== undefined ? 1 : -1;
     if (d < best || (d === best && t === 1)) {
@@ -1137,16 +1437,18 @@ const TENSE_SPAN = 160;
 /** One regex for the tense markers of a locale: group 1 future, group 2 past (words or endings). */
 function tenseRe(L: DateLocale): RegExp | null {
   const futW = L.futureMarkers.length ? matchAny(L.futureMarkers) : '(?!)';
-  const futE = L.futureEndings.length ? `\\p{L}{2,20}${matchAny(L.futureEndings)}` : '(?!)';
+  const futE = L.futureEndings.length ? `\\p{L}{1,20}${matchAny(L.futureEndings)}` : '(?!)';
   const fut = `${futW}|${futE}`;
   const pastW = L.pastMarkers.length ? matchAny(L.pastMarkers) : '(?!)';
   const pastE = L.pastEndings.length ? `\\p{L}{2,20}${matchAny(L.pastEndings)}` : '(?!)';
   if (!L.futureMarkers.length && !L.pastMarkers.length && !L.pastEndings.length) return null;
-  return new RegExp(`${WB_BEFORE}(?:(${fut})|(${pastW}|${pastE}))${WB_AFTER}`, 'gu');
+  // a participle after an auxiliary ("will be named", "is expected") is no past tense
+  const aux = L.passiveAux.length ? `(?<!(?<![\\p{L}])${matchAny(L.passiveAux)}[ \\u00a0])` : '';
+  return new RegExp(`${WB_BEFORE}(?:(${fut})|${aux}(${pastW}|${pastE}))${WB_AFTER}`, 'gu');
 }
 
 const WORD_OR_DIGIT = /\p{L}+|\d+/gu;
-const AUX = T_DAYW | T_WHOLE | T_EDGE | T_NAMED | T_HOLX | T_THX;
+const AUX = T_DAYW | T_WHOLE | T_EDGE | T_NAMED | T_HOLX | T_ANA;
 const PAD_BEFORE = 64;
 const PAD_AFTER = 64;
 const SNAP = 32;
@@ -1201,6 +1503,11 @@ function windows(low: string, C: Compiled): [number, number, number][] {
   }
   if (cs >= 0) out.push([cs, ce, cm]);
   return out;
+}
+
+function isUpper(c: number): boolean {
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
 }
 
 function isSpace(c: number): boolean {
@@ -1266,6 +1573,18 @@ function spelledYear(s: string, C0: { numbers: Map<string, number>; joins: Set<s
   const b = rest.reduce((x, y) => x + y, 0);
   if (a >= 10 && a <= 29 && rest[0] >= 10 && b < 100) return a * 100 + b;
   return null;
+}
+
+/** The value of a Roman numeral (i, v, x only: centuries), or 0. */
+function romanValue(s: string): number {
+  const v: Record<string, number> = { i: 1, v: 5, x: 10 };
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const a = v[s[i]] ?? 0;
+    const b = v[s[i + 1]] ?? 0;
+    total += a < b ? -a : a;
+  }
+  return total;
 }
 
 /** The Monday-based date of ISO weekday wd in the ISO week "YYYY-Www". */
@@ -1351,7 +1670,7 @@ function combine(kept: Cand[], text: string, C: Compiled): void {
       // "10 p.m. Wednesday", "5 p.m. EST Nov. 9": the time of that day
       value = b.value + a.value.slice(a.value.indexOf('T'));
       from = null;
-      const merged: Cand = { ...a, start: a.start, end: b.end, value, clock: false, needsYear: false };
+      const merged: Cand = { ...a, start: a.start, end: b.end, value, clock: false, needsYear: b.needsYear };
       if (b.inferred) merged.inferred = true;
       kept.splice(i, 2, merged);
       continue;

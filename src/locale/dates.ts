@@ -11,7 +11,7 @@ import { dates as pt } from './pt/dates.js';
 /** Calendar units: Y year, M month, W week, D day, H hour, MIN minute, S second, DE decade, CE century, Q quarter, HY half-year, WE weekend. */
 export type DateUnit = 'Y' | 'M' | 'W' | 'D' | 'H' | 'MIN' | 'S' | 'DE' | 'CE' | 'Q' | 'HY' | 'WE';
 /** TIMEX3 parts of day. */
-export type PartOfDay = 'MO' | 'AF' | 'EV' | 'NI';
+export type PartOfDay = 'MO' | 'MI' | 'AF' | 'EV' | 'NI';
 /** -1 last/previous, 0 this/current, 1 next/coming. */
 export type Shift = -1 | 0 | 1;
 
@@ -136,6 +136,60 @@ export interface DateLocale {
   weekdayWeekJoin: string[];
   /** Words before a bare day number naming a day of the month ("el día 18", "o dia 30"): XXXX-XX-18. */
   dayWords: string[];
+  // ---- anaphora: expressions that count from the date last named in the text (the focus), not from the reference ----
+  /** Before a calendar noun (shiftUnits or dayNouns): "the following year" 1, "that day" 0, "le même jour" 0. Word -> shift. */
+  anaphoricBefore: Record<string, number>;
+  /** After a calendar noun: "l'année suivante" 1, "el día anterior" -1, "ese mismo día" (before) … Word -> shift. */
+  anaphoricAfter: Record<string, number>;
+  /** Words before an anaphoric phrase that stay in it ("earlier that day", "later that year", "plus tard ce même jour"). */
+  anaphoricEdges: string[];
+  /** Nouns for one day in anaphoric phrases ("that day", "le même jour", "el día anterior"). */
+  dayNouns: string[];
+  /** Single words naming a day or year next to the focus ("la veille" D -1, "le lendemain" D 1, "Vorjahr" Y -1). */
+  anaphoricWords: Record<string, [DateUnit, number]>;
+  /** The agoAfter / shiftAfter words that count from a date named just before ("a year earlier", "two days later"), unlike "ago". */
+  anaphoricAgo: string[];
+  /** The agoAfter / shiftAfter words after which the count is a duration between two events ("three days later" P3D, "dos días después"). */
+  durationAgo: string[];
+  // ---- reporting periods (results releases): "the quarter", "the year-ago period", "el mismo periodo del año anterior" ----
+  /** Nouns for the period a report covers: Q a quarter, P any period (taken only with a modifier below). */
+  periodNouns: Record<string, 'Q' | 'P'>;
+  /** Determiners before a reporting period ("the", "its", "el"). */
+  periodDeterminers: string[];
+  /** Modifiers naming the period under report itself ("latest", "same", "comparable"). */
+  periodSame: string[];
+  /** Modifiers naming that period one year earlier ("year-ago", "year-earlier", "prior-year"). */
+  periodYearBack: string[];
+  /** The same, standing alone as an adjective ("compared with year-earlier profit"). */
+  periodYearBackAlone: string[];
+  /** After the period noun, one year earlier ("a year ago", "last year", "del año anterior", "de l'an dernier"). */
+  periodYearBackAfter: string[];
+  // ---- tense ----
+  /** Auxiliaries before a past participle that make it no past tense ("will be named", "is expected", "to be held"). */
+  passiveAux: string[];
+  /** Words right before a date that put it before the reference ("since", "depuis", "desde"). */
+  pastBefore: string[];
+  /** Words right before a date that put it after the reference ("until", "by", "payable", "jusqu'au", "hasta el"). */
+  futureBefore: string[];
+  /** Nouns with a clock-time value ("noon" 12:00, "midnight" 24:00, "midi", "mediodía"). */
+  clockWords: Record<string, string>;
+  /** Words after a count of quarters that make it a fraction, not a duration ("three-quarters of", "a quarter of"). */
+  partitive: string[];
+  /** Time zone names that mark UTC on a clock time ("UTC", "GMT"): the value ends with Z. */
+  utcWords: string[];
+  /** Relative adjectives on a noun that is no calendar word -> PAST_REF / FUTURE_REF / PRESENT_REF ("la próxima edición"), after a determiner below. */
+  refAdjectives: Record<string, string>;
+  refAdjectiveDeterminers: string[];
+  /** Words after an "HH.MM" number that make it a clock time, not a count of hours ("a las 11.45 horas", "18.45 Uhr"). */
+  clockHourWords: string[];
+  /** A month noun before a month name, kept in its span ("el próximo mes de septiembre", "le mois de juin"). */
+  monthNouns: string[];
+  /** Words before a year naming a part of it, besides periodEdges ("early 2009", "mid-1996", "finales del 2006"). */
+  yearEdges: string[];
+  /** Century nouns ("century", "siècle", "siglo"): with an ordinal or a Roman numeral, a century ("the 20th century" 19). */
+  centuryWords: string[];
+  /** Words joining the two ends of a range ("to", "and", "au", "y", "bis"): "entre enero y marzo de 1998" -> enero takes 1998. */
+  rangeWords: string[];
 }
 
 export const DATE_LOCALES: Record<string, DateLocale> = { en, fr, de, es, pt };
