@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../src/extract/entities.js';
-import { tagLexicon, tokenizeForTagger } from '../src/extract/tagger/features.js';
+import { N_BASE, N_STATIC, NONE, sentenceFeatures, tagLexicon, tokenizeForTagger, xlingLexicon, INNER_WORDS } from '../src/extract/tagger/features.js';
 import { loadTagger, tagText } from '../src/extract/tagger/index.js';
 import { serialize } from '../src/extract/tagger/model.js';
 import { readConll, train } from '../src/extract/tagger/train.js';
@@ -9,13 +9,13 @@ const found = (text: string, lang: string) => tagText(text, lang).map((s) => `${
 
 describe('entity tagger', () => {
   it('loads each model well under a second', () => {
-    for (const lang of ['en', 'es', 'nl']) {
+    for (const lang of ['en', 'es', 'nl', 'de']) {
       const t0 = performance.now();
       const m = loadTagger(lang);
       expect(m).not.toBeNull();
       expect(performance.now() - t0).toBeLessThan(1000);
     }
-    expect(loadTagger('de')).toBeNull();
+    expect(loadTagger('xx')).toBeNull();
     expect(loadTagger('../x')).toBeNull();
   });
 
@@ -72,6 +72,29 @@ describe('entity tagger', () => {
     const b = serialize('xx', 14, train(sents, 'en', { bits: 14, epochs: 3, seed: 7 }));
     expect(Buffer.compare(a, b)).toBe(0);
     expect(tagLexicon('en').places.size).toBeGreaterThan(100);
+  });
+
+  it('fills the cross-lingual feature slots only for cross-lingual lexicons', () => {
+    const words = ['Jan', 'Jansen', 'woont', 'in', 'Amsterdam', '.'];
+    const plain = sentenceFeatures(words, tagLexicon('nl')).feats;
+    expect(plain.length).toBe(words.length * N_BASE);
+    const xl = sentenceFeatures(words, xlingLexicon('nl', { canon: new Map(), nouns: new Set(), stop: new Set(), other: new Set(), inner: INNER_WORDS })).feats;
+    for (let i = 0; i < words.length; i++) {
+      for (let k = N_BASE; k < N_STATIC; k++) expect(xl[i * N_STATIC + k]).not.toBe(NONE);
+      // The other slots are the same (no canonical mapping for Dutch itself), but for the lexicons' own lists.
+      for (let k = 0; k < N_BASE; k++) if (![24, 28, 29, 36, 37, 38].includes(k)) expect(xl[i * N_STATIC + k]).toBe(plain[i * N_BASE + k]);
+    }
+  });
+
+  it('trains with word dropout deterministically', () => {
+    const lines: string[] = [];
+    for (let k = 0; k < 40; k++) lines.push(`Kerstin B-PER`, `Holm I-PER`, 'bezocht O', `Bergen B-LOC`, '. O', '');
+    const sents = readConll(lines.join('\n'));
+    const a = serialize('xx', 14, train(sents, 'nl', { bits: 14, epochs: 2, seed: 3, dropout: 0.5 }));
+    const b = serialize('xx', 14, train(sents, 'nl', { bits: 14, epochs: 2, seed: 3, dropout: 0.5 }));
+    const c = serialize('xx', 14, train(sents, 'nl', { bits: 14, epochs: 2, seed: 3 }));
+    expect(Buffer.compare(a, b)).toBe(0);
+    expect(Buffer.compare(a, c)).not.toBe(0);
   });
 
   it('feeds the entities stage for Spanish and Dutch', () => {

@@ -10,6 +10,8 @@ import type { Candidate, Token } from './types.js';
 const SP = '[ \\u00a0\\u202f]';
 const LEGAL_AT = new RegExp(`,?${SP}{0,2}${matchAny(ALL_LEGAL_FORMS)}(?![\\p{L}\\p{N}\\-])`, 'uy');
 const LEGAL_WORDS = new Set(ALL_LEGAL_FORMS.flatMap((f) => f.split(/[ .,]+/)).filter((w) => w.length > 0).map((w) => w.toLowerCase()));
+/** Lower-case particles of people's names, after which a title still opens a name ("Herr von Weizsäcker"). */
+const NAME_PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'zu', 'ter', 'ten', 'y', 'bin', 'al', 'el']);
 const TITLE_TOKENS = new Set(ALL_TITLES.map((t) => t.replace(/\.$/, '').toLowerCase()));
 const YEAR = /^(?:19|20)\d\d$/;
 /** Lower-case words allowed between an organization or product cue and the name. */
@@ -422,6 +424,8 @@ function typeRun(text: string, toks: Token[], i: number, j: number, c: Compiled,
     if (c.gaz.has(gazKey(text.slice(toks[a].s, toks[b].e)))) break;
     if (TITLE_TOKENS.has(w) && a < b && !c.orgKw.has(w)) { personClue = true; a++; continue; }
     if (c.stop.has(w) || (c.connectors.has(toks[a].text))) {
+      // A title before a preposition is a noun ("seiner Frau in Chile"); before a particle it opens a name ("Herr von X").
+      if (personClue && a > i && TITLE_TOKENS.has(toks[a - 1].text.toLowerCase()) && !NAME_PARTICLES.has(w)) personClue = false;
       a++;
       // "Internet of Vehicles" minus its first words: only a typed name survives ("Auch in Deutschland").
       if (a <= b && c.connectors.has(toks[a].text)) { weak = true; while (a <= b && c.connectors.has(toks[a].text)) a++; }
@@ -635,13 +639,16 @@ export function definitionCandidates(text: string, cands: Candidate[], c: Compil
     // The alias belongs to the nearest candidate before it whose initials fit an acronym; else to the nearest.
     const acronym = /^\p{Lu}[\p{Lu}\p{N}&.\-]{1,11}/u.exec(alias.text)?.[0]?.replace(/[^\p{Lu}]/gu, '') ?? '';
     let target = sorted[idx].k;
+    let fits = false;
     if (acronym.length >= 2) {
       for (let back = idx; back >= 0 && back >= idx - 3; back--) {
         const cand = sorted[back].x;
         if (x.end - cand.end > 120) break;
-        if (fitsAcronym(acronym, text.slice(cand.start, cand.end))) { target = sorted[back].k; break; }
+        if (fitsAcronym(acronym, text.slice(cand.start, cand.end))) { target = sorted[back].k; fits = true; break; }
       }
     }
+    // An acronym after a person that is not the person's initials is an affiliation ("Jane Doe (CDU)"), not an alias.
+    if (!m && acronym.length >= 2 && !fits && cands[target].type === 'person') continue;
     out.push({ start: alias.s, end: alias.e, type: cands[target].type ?? 'organization', score: 0.95, source: 'definition', aliasOf: target });
   }
   return out;

@@ -6,6 +6,7 @@
 import { ALL_LEGAL_FORMS, ALL_TITLES, entityLocale } from '../../locale/entities.js';
 import { gazKey, placeGazetteer } from '../entities/gazetteer.js';
 import nlp from 'compromise';
+import { CANON, XLING_LANGS, xlingLists, type WordSet } from './xling.js';
 
 /** A token for the tagger: its text and offsets (offsets are -1 for training tokens). */
 export interface TagToken {
@@ -19,15 +20,17 @@ const TAG_TOKEN_RE = /\p{L}[\p{L}\p{M}\p{N}]*(?:(?:['’\-&]|\.(?=\p{L}))[\p{L}\
 const POSS_RE = /['’]s$/;
 const SENT_END = new Set(['.', '!', '?', '…']);
 const UPPER_FIRST = /^\p{Lu}/u;
+const ORDINAL = /^\d{1,2}$/;
 
 /** Longest sentence the tagger sees at once (longer runs are cut; features only look ±2 tokens away). */
 const MAX_SENT = 300;
 
 /**
  * Splits text into sentences of tokens: a line is at least one sentence; a sentence also ends after . ! ? when the
- * next token starts with a capital. Possessive 's is its own token, as in CoNLL; "U.S." keeps its final dot.
+ * next token starts with a capital (not after a word of `abbrev` or, with `abbrev`, a one- or two-digit ordinal). Possessive 's is its own token, as in CoNLL; "U.S."
+ * keeps its final dot.
  */
-export function tokenizeForTagger(text: string): TagToken[][] {
+export function tokenizeForTagger(text: string, abbrev?: Set<string>): TagToken[][] {
   const sents: TagToken[][] = [];
   let cur: TagToken[] = [];
   let nextNl = text.indexOf('\n');
@@ -38,7 +41,9 @@ export function tokenizeForTagger(text: string): TagToken[][] {
     let t = m[0];
     if (nextNl !== -1 && nextNl < s) { flush(); nextNl = text.indexOf('\n', s); }
     const prev = cur.length ? cur[cur.length - 1] : undefined;
-    if (prev && SENT_END.has(prev.text) && UPPER_FIRST.test(t)) flush();
+    // (`abbrev`: a dot after one of these words, or after a German ordinal, ends no sentence: "St. Nikolaus",
+    // "Dr. Meier", "1. FC Nürnberg".)
+    if (prev && SENT_END.has(prev.text) && UPPER_FIRST.test(t) && !(abbrev && prev.text === '.' && cur.length > 1 && (abbrev.has(cur[cur.length - 2].text.toLowerCase()) || ORDINAL.test(cur[cur.length - 2].text)))) flush();
     if (cur.length >= MAX_SENT) flush();
     let e = s + t.length;
     if (t.length > 2 && POSS_RE.test(t) && /\p{L}/u.test(t[0])) {
@@ -91,14 +96,24 @@ const S = {
   bias: 1, lower: 2, shape: 3, sshape: 4, p1: 5, p2: 6, p3: 7, p4: 8, s1: 9, s2: 10, s3: 11, s4: 12, cap: 13, pos: 14,
   wm1: 15, wp1: 16, wm2: 17, wp2: 18, shm1: 19, shp1: 20, shm2: 21, shp2: 22, bim: 23, bip: 24, gaz: 25, legal: 26, legalNext: 27,
   title: 28, first: 29, last: 30, orgkw: 31, placekw: 32, orgkwNext: 33, len: 34, raw: 35, shapeCtx: 36, gazm1: 37, gazp1: 38,
-  firstm1: 39, capNext: 40, common: 41, pt1: 101, pt2: 102, ptw: 103, pts: 104, ptwp1: 105,
+  firstm1: 39, capNext: 40, common: 41, xcap: 42, xcapm1: 43, xcapp1: 44, xnoun2: 45, pt1: 101, pt2: 102, ptw: 103, pts: 104, ptwp1: 105,
 } as const;
 
 /** Number of static feature slots per token (absent features are 0xFFFFFFFF and skipped). */
-export const N_STATIC = 41;
+export const N_BASE = 41;
+/** Extra slots of cross-lingual lexicons (see xlingLexicon); the others keep N_BASE slots, exactly the en/es/nl features. */
+export const N_XLING = 4;
+/** Most static slots per token. */
+export const N_STATIC = N_BASE + N_XLING;
+/** Static slots per token of a lexicon's features. */
+export function strideOf(lx: TagLexicon): number {
+  return lx.xling ? N_STATIC : N_BASE;
+}
 export const NONE = 0xffffffff;
 
-export interface WordInfo { gazKey: string; flags: number; lower: number; shape: number; sshape: number; affix: number[]; raw: number; lenB: number; isCap: boolean; isUpper: boolean; hasLetter: boolean; lowerStr: string;
+export interface WordInfo { gazKey: string; flags: number;
+  /** Cross-lingual lexicons: 0 unknown, 1 a known common noun (form), 2 a compound ending in one, 3 a function word. */
+  noun: number; lower: number; shape: number; sshape: number; affix: number[]; raw: number; lenB: number; isCap: boolean; isUpper: boolean; hasLetter: boolean; lowerStr: string;
   /** Tagging: the summed weights of this word's word-only features under `scoresOf` (see tagWords). */
   scores?: Float64Array; scoresOf?: unknown }
 
@@ -113,7 +128,34 @@ export interface TagLexicon {
   orgKw: Set<string>;
   placeKw: Set<string>;
   words: Map<string, WordInfo>;
+  /**
+   * Cross-lingual tagging (a model trained on another language's data, see scripts/train.ts): word identity of
+   * function words mapped to the training language (`canon`), and a lexicon of common nouns, since in German every
+   * noun is capitalized and capitalization alone says little.
+   */
+  xling?: XlingWords;
 }
+
+/** The word lists of a cross-lingual lexicon (lower case). */
+export interface XlingWords {
+  canon: Map<string, string>;
+  /** Common nouns (every form). */
+  nouns: WordSet;
+  /** Function words. */
+  stop: WordSet;
+  /** Other words written in lower case (verb forms, adjectives, adverbs). */
+  other: WordSet;
+  /** Adjective lemmas, matched with their inflection endings. */
+  adj?: WordSet;
+  /** Lower-case words that may stand inside a name ("von", "der", "and"). */
+  inner: Set<string>;
+  /** The language's place gazetteer without the shared city list (set by xlingLexicon). */
+  gaz?: Map<string, unknown>;
+}
+
+/** Lower-case words that may stand inside a name, in any language the texts quote names from. */
+export const INNER_WORDS = new Set(('von vom van der den dem des de la le les du di da del della dello y e et i and of the for on at '
+  + 'zu zum zur am an im in auf bei unter über für und & upon ter ten te \'t het op aan bin ibn al el dos das do').split(' '));
 
 const lexCache = new Map<string, TagLexicon>();
 let compromiseLex: { first: Set<string>; last: Set<string>; common: Set<string> } | null = null;
@@ -137,11 +179,21 @@ const dropDot = (s: string) => gazKey(s).replace(/\.$/, '');
 export function tagLexicon(lang: string): TagLexicon {
   const hit = lexCache.get(lang);
   if (hit) return hit;
+  let lx: TagLexicon;
+  if (XLING_LANGS.has(lang)) {
+    const l = xlingLists();
+    lx = xlingLexicon(lang, { canon: CANON[lang] ?? new Map(), nouns: l.nouns, stop: l.stop, other: l.verbs, adj: l.adj, inner: INNER_WORDS });
+  } else lx = baseLexicon(lang);
+  lexCache.set(lang, lx);
+  return lx;
+}
+
+function baseLexicon(lang: string): TagLexicon {
   const loc = entityLocale(lang);
   const names = compromiseNames();
   const legal = new Set<string>();
   for (const f of ALL_LEGAL_FORMS) { const parts = f.split(/[\s,]+/).filter(Boolean); legal.add(dropDot(parts[parts.length - 1])); }
-  const lx: TagLexicon = {
+  return {
     places: placeGazetteer(lang),
     legal,
     titles: new Set([...ALL_TITLES, ...loc.titles].map(dropDot)),
@@ -152,7 +204,26 @@ export function tagLexicon(lang: string): TagLexicon {
     placeKw: new Set(loc.placeKeywords.map(gazKey)),
     words: new Map(),
   };
-  lexCache.set(lang, lx);
+}
+
+/**
+ * A cross-lingual lexicon for text (or training data) in `lang`: the language's own lists, plus the shared lists of
+ * models/xling-lex.txt.gz (given and family names, cities), `nouns` as its common-noun lexicon, and its function
+ * words mapped to Dutch. The same construction serves the Dutch training data and German text, so that the
+ * features mean the same in both.
+ */
+export function xlingLexicon(lang: string, words: XlingWords): TagLexicon {
+  const lx = baseLexicon(lang);
+  const shared = xlingLists();
+  words.gaz = lx.places;
+  const places = new Map<string, unknown>(lx.places);
+  for (const c of shared.cities) { const k = gazKey(c); if (!places.has(k)) places.set(k, { key: `place:${k}` }); }
+  lx.places = places;
+  lx.firstNames = new Set([...lx.firstNames, ...shared.first]);
+  lx.lastNames = new Set([...lx.lastNames, ...shared.last]);
+  // Function words only (the English lexicon's `common` is every dictionary word).
+  lx.common = new Set(entityLocale(lang).stopwords.map(gazKey));
+  lx.xling = words;
   return lx;
 }
 
@@ -160,11 +231,11 @@ const HAS_LETTER = /\p{L}/u;
 const F_LEGAL = 1, F_TITLE = 2, F_FIRST = 4, F_LAST = 8, F_ORGKW = 16, F_PLACEKW = 32, F_COMMON = 64;
 const HAS_LOWER = /\p{Ll}/u;
 
-function wordInfo(lx: TagLexicon, w: string): WordInfo {
+export function wordInfo(lx: TagLexicon, w: string): WordInfo {
   let wi = lx.words.get(w);
   if (wi) return wi;
   const lowerStr = w.toLowerCase();
-  const lower = hashStr(lowerStr, S.lower);
+  const lower = hashStr(lx.xling?.canon.get(lowerStr) ?? lowerStr, S.lower);
   const affix: number[] = [];
   const n = lowerStr.length;
   for (let k = 1; k <= 4; k++) {
@@ -177,11 +248,39 @@ function wordInfo(lx: TagLexicon, w: string): WordInfo {
     | (lx.lastNames.has(lowerStr) ? F_LAST : 0) | (lx.orgKw.has(lowerStr) ? F_ORGKW : 0) | (lx.placeKw.has(lowerStr) ? F_PLACEKW : 0)
     | (lx.common.has(lowerStr) ? F_COMMON : 0);
   wi = {
-    gazKey: gazKey(lowerStr), flags, lower, shape: hashStr(wordShape(w), S.shape), sshape: hashStr(shortShape(w), S.sshape), affix, raw: hashStr(w, S.raw),
+    gazKey: gazKey(lowerStr), flags, noun: lx.xling ? wordKind(lx.xling, lowerStr, (flags & F_COMMON) !== 0, lowerStr === w) : 0, lower, shape: hashStr(wordShape(w), S.shape), sshape: hashStr(shortShape(w), S.sshape), affix, raw: hashStr(w, S.raw),
     lenB: Math.min(n, 8), isCap: UPPER_FIRST.test(w), isUpper: hasLetter && !HAS_LOWER.test(w), hasLetter, lowerStr,
   };
   if (lx.words.size < 200000) lx.words.set(w, wi);
   return wi;
+}
+
+/**
+ * How a lower-cased word relates to a common-noun lexicon: 1 a noun form (also after dropping a
+ * genitive -s/-es), 2 a compound or hyphenated word ending in a noun of four letters or more ("bundes|regierung",
+ * "eu-kommission"), 0 none of these. Linear in the word's length (one set lookup per split point).
+ */
+export function nounKind(nouns: WordSet, w: string): number {
+  if (nouns.has(w)) return 1;
+  const n = w.length;
+  if (n > 4 && w.endsWith('s') && (nouns.has(w.slice(0, -1)) || (w.endsWith('es') && nouns.has(w.slice(0, -2))))) return 1;
+  const dash = w.lastIndexOf('-');
+  if (dash > 0) return dash < n - 1 ? (nounKind(nouns, w.slice(dash + 1)) > 0 ? 2 : 0) : 0;
+  if (n < 7 || n > 40) return 0;
+  for (let k = 3; k <= n - 4; k++) if (nouns.has(w.slice(k))) return 2;
+  return 0;
+}
+
+const ADJ_END = /(?:e|en|em|er|es)$/;
+/** nounKind, and 3 for a function word, 4 for another lower-case word (verb form, adjective, adverb). */
+export function wordKind(x: XlingWords, w: string, fn: boolean, lowerCase = false): number {
+  if (fn || x.stop.has(w)) return 3;
+  // A word written in lower case is read as a verb or adjective first ("lassen", not the noun "Lassen").
+  const other = () => x.other.has(w) || (x.adj !== undefined && (x.adj.has(w) || ADJ_END.test(w) && x.adj.has(w.slice(0, w.search(ADJ_END)))));
+  if (lowerCase && other()) return 4;
+  const k = nounKind(x.nouns, w);
+  if (k) return k;
+  return !lowerCase && other() ? 4 : 0;
 }
 
 /** Reusable buffers for sentenceFeatures while tagging. */
@@ -204,11 +303,12 @@ function placeFirstWords(lx: TagLexicon): Set<string> {
 const PAD_L = hashStr('<s>', 0), PAD_R = hashStr('</s>', 0);
 
 /**
- * Static features of a sentence: N_STATIC hashes per token (not yet reduced to buckets), plus the per-token lower-case
+ * Static features of a sentence: `stride` hashes per token (not yet reduced to buckets), plus the per-token lower-case
  * word hash that the tag-dependent features combine with.
  */
-export function sentenceFeatures(words: string[], lx: TagLexicon, scratch?: FeatureScratch): { feats: Uint32Array; lowers: Uint32Array; shapes: Uint32Array; infos: WordInfo[] } {
+export function sentenceFeatures(words: string[], lx: TagLexicon, scratch?: FeatureScratch): { feats: Uint32Array; lowers: Uint32Array; shapes: Uint32Array; infos: WordInfo[]; stride: number } {
   const n = words.length;
+  const stride = strideOf(lx);
   const infos = words.map((w) => wordInfo(lx, w));
   let feats: Uint32Array, lowers: Uint32Array, shapes: Uint32Array, gaz: Uint8Array;
   if (scratch) {
@@ -218,11 +318,11 @@ export function sentenceFeatures(words: string[], lx: TagLexicon, scratch?: Feat
       scratch.feats = new Uint32Array(cap * N_STATIC); scratch.lowers = new Uint32Array(cap);
       scratch.shapes = new Uint32Array(cap); scratch.gaz = new Uint8Array(cap);
     }
-    feats = scratch.feats.subarray(0, n * N_STATIC).fill(NONE);
+    feats = scratch.feats.subarray(0, n * stride).fill(NONE);
     lowers = scratch.lowers.subarray(0, n); shapes = scratch.shapes.subarray(0, n);
     gaz = scratch.gaz.subarray(0, n).fill(0);
   } else {
-    feats = new Uint32Array(n * N_STATIC).fill(NONE);
+    feats = new Uint32Array(n * stride).fill(NONE);
     lowers = new Uint32Array(n); shapes = new Uint32Array(n); gaz = new Uint8Array(n);
   }
   // Sentence-level: all capitals (headline) when most lettered tokens have no lower-case letter.
@@ -246,7 +346,7 @@ export function sentenceFeatures(words: string[], lx: TagLexicon, scratch?: Feat
   const sh = (j: number) => (j < 0 ? PAD_L : j >= n ? PAD_R : infos[j].shape);
   for (let i = 0; i < n; i++) {
     const wi = infos[i];
-    const o = i * N_STATIC;
+    const o = i * stride;
     lowers[i] = wi.lower; shapes[i] = wi.sshape;
     const capCtx = wi.isUpper ? (capsLine ? 3 : 4) : wi.isCap ? (i === 0 ? 1 : 2) : 0;
     let f = o;
@@ -284,8 +384,17 @@ export function sentenceFeatures(words: string[], lx: TagLexicon, scratch?: Feat
     feats[f++] = i > 0 && (infos[i - 1].flags & F_FIRST) && infos[i - 1].isCap ? mix(S.firstm1, capCtx) : NONE;
     feats[f++] = mix(S.capNext, (i + 1 < n ? (infos[i + 1].isCap ? 1 : 0) + (infos[i + 1].isUpper ? 2 : 0) : 4) * 8 + capCtx);
     feats[f++] = (wi.flags & F_COMMON) ? mix(S.common, capCtx) : NONE;
+    if (lx.xling) {
+      // Capitalized and not a known noun is the cross-lingual evidence for a name; so is a neighbour's.
+      const nb = (j: number) => (j < 0 || j >= n ? 63 : (infos[j].isUpper ? 2 : infos[j].isCap ? 1 : 0) * 8 + infos[j].noun);
+      const me = capCtx * 8 + wi.noun;
+      feats[f++] = mix(S.xcap, me);
+      feats[f++] = mix(S.xcapm1, nb(i - 1) * 64 + me);
+      feats[f++] = mix(S.xcapp1, nb(i + 1) * 64 + me);
+      feats[f++] = mix(S.xnoun2, (gaz[i] * 8 + ((wi.flags & F_FIRST) ? 1 : 0) + ((wi.flags & F_LAST) ? 2 : 0)) * 64 + me);
+    }
   }
-  return { feats, lowers, shapes, infos };
+  return { feats, lowers, shapes, infos, stride };
 }
 
 /** Tag-dependent feature hashes for token i given the two previous tags. */

@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EntityTypeName } from '../../export/schema.js';
 import type { Candidate } from '../entities/types.js';
-import { tagLexicon, tokenizeForTagger, type TagToken } from './features.js';
+import { gazKey } from '../entities/gazetteer.js';
+import { tagLexicon, tokenizeForTagger, wordInfo, type TagToken } from './features.js';
 import { deserialize, spansOf, tagWords, type TaggerModel } from './model.js';
 
 /** models/ at the package root: three levels up from src/extract/tagger and from dist/extract/tagger. */
@@ -28,6 +29,273 @@ export function loadTagger(lang: string): TaggerModel | null {
 export function hasTagger(lang: string): boolean {
   return loadTagger(lang) !== null;
 }
+
+type Lexicon = ReturnType<typeof tagLexicon>;
+/** Abbreviations whose dot ends no sentence in cross-lingual (German) tagging. */
+const ABBREVIATIONS = new Set(('st dr prof nr hl vgl ca bzw sog mio mrd chr jh abs abt bd gen gebr fa hr fr vs mr mrs inc jr sr co ing dipl '
+  + 'a b c d e f g h i j k l m n o p q r s t u v w x y z ä ö ü').split(' '));
+/** Lower-case particles inside people's names ("Ole von Beust", "Ludwig van Beethoven", "Lope de Vega"). */
+const NAME_PARTICLES = new Set('von vom zu zur van der den de del della di da du la le ten ter bin ibn al el'.split(' '));
+const INITIAL = /^\p{Lu}$/u;
+/** Abbreviations that open the name of a German sports club. */
+const CLUBS = new Set('FC SV TSV VfB VfL SC SG SK ESV BSC FSV SpVgg TuS TSG SSV SpVg TuRa DJK SuS KSV FK SK'.split(' '));
+const ROMAN = /^[IVXLCDM]+$/;
+/** Endings of German abstract and derived nouns: a long unknown word with one is a common noun the lexicon lacks. */
+const NOUNISH = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ität|itäten|ismus|nis|nisse|tum|ie|ien|ik|enz|anz|ment|ments|chen)$/;
+/** All-capitals words that are units, codes or common abbreviations, not organizations. */
+const NOT_ACRONYMS = new Set(('kw mw gw kwh mwh gwh tv pc cd dvd isbn issn pmid plz ukw eur usd chf gbp gb mb kb ps km cm mm pdf ceo cfo cto '
+  + 'coo it ki ok dna hiv usb gps led lcd faq pr').split(' '));
+/** German words that end a name ("Hirzel Verlag", "Lehrter Bahnhof"), besides the locale's keyword lists. */
+const NAME_HEADS = new Set(('verlag zeitung rundfunk kurier werk werke bahnhof hauptbahnhof straße strasse platz allee weg zentrum center '
+  + 'museum theater stadion arena halle kirche kapelle dom schloss burg brücke see berg tal insel kanal park garten tor turm').split(' '));
+const ORG_HEADS = new Set('verlag zeitung rundfunk kurier werk werke'.split(' '));
+const PLACE_HEADS = new Set(('bahnhof hauptbahnhof straße strasse platz allee weg kirche kapelle dom schloss burg brücke see berg tal insel kanal '
+  + 'river lake island islands bay street road avenue square valley falls hill hills mountain mountains').split(' '));
+/** Role nouns of German text before a person's name (lower case). */
+const ROLES = new Set(('kanzler kanzlerin minister ministerin präsident präsidentin chef chefin trainer trainerin sprecher sprecherin '
+  + 'vorsitzende vorsitzender direktor direktorin bürgermeister bürgermeisterin sänger sängerin schauspieler schauspielerin autor '
+  + 'autorin regisseur regisseurin stürmer torwart spieler spielerin kapitän manager managerin gründer gründerin kollege kollegin '
+  + 'landrat abgeordnete abgeordneter senator senatorin richter richterin anwalt anwältin professor professorin papst könig königin '
+  + 'kaiser fürst prinz prinzessin graf gräfin herzog bischof pfarrer pater künstler künstlerin komponist maler dichter schriftsteller '
+  + 'journalist journalistin moderator moderatorin sekretär ehefrau ehemann sohn tochter bruder schwester vater mutter witwe').split(' '));
+const headCache = new WeakMap<Lexicon, Set<string>>();
+function nameHeads(lx: Lexicon): Set<string> {
+  let set = headCache.get(lx);
+  if (!set) headCache.set(lx, (set = new Set([...NAME_HEADS, ...lx.orgKw, ...lx.placeKw])));
+  return set;
+}
+/** A compound or hyphenated word ends in a name head ("Bundesärztekammer" no; "Gendarmenmarkt" no; "Hauptbahnhof" yes). */
+function endsInHead(heads: Set<string>, l: string): boolean {
+  if (heads.has(l)) return true;
+  const dash = l.lastIndexOf('-');
+  if (dash > 0 && heads.has(l.slice(dash + 1))) return true;
+  for (let k = 3; k <= l.length - 3; k++) if (heads.has(l.slice(k))) return true;
+  return false;
+}
+
+/** A place of the gazetteer, also in the genitive ("Japans", "Sachsens"). */
+function gazPlace(lx: Lexicon, key: string): boolean {
+  const places = lx.xling?.gaz ?? lx.places;
+  if (places.has(key)) return true;
+  if (key.length > 4 && key.endsWith('s') && (places.has(key.slice(0, -1)) || (key.endsWith('es') && places.has(key.slice(0, -2))))) return true;
+  // "Ostdeutschland", "Südostasiens", "Nord-Irak".
+  const m = COMPASS.exec(key);
+  return m !== null && key.length - m[0].length >= 4 && gazPlace(lx, key.slice(m[0].length));
+}
+const COMPASS = /^(?:nord|süd|ost|west|mittel|zentral|nordost|nordwest|südost|südwest|inner|ober|unter|nieder)-?/;
+
+/**
+ * Cross-lingual (German) span repairs: a plain common noun before a name is a role or apposition ("Franzose Louis
+ * Saha", "Chemiekonzern BASF") and one after it is the sentence going on ("Italien Erfolg"), unless it is a name head
+ * ("Hirzel Verlag"); a capitalized function word opens no name ("Der WWF"). A single all-capitals word is an
+ * organization ("CDU"), and a span the place gazetteer knows is a place.
+ */
+function xlingSpans(sent: TagToken[], spans: Array<{ start: number; end: number; type: string }>, lx: Lexicon): Array<{ start: number; end: number; type: string; sure?: boolean }> {
+  const heads = nameHeads(lx);
+  const info = (k: number) => wordInfo(lx, sent[k].text);
+  /** A capitalized common word that no list knows as a name or place. */
+  const plain = (k: number) => { const wi = info(k); return wi.isCap && !wi.isUpper && (wi.noun === 1 || wi.noun === 2) && (wi.flags & 12) === 0 && !gazPlace(lx, wi.gazKey); };
+  /** Looks like a name by itself: unknown word, name-list word, or all capitals. */
+  const namey = (k: number) => { const wi = info(k); return wi.isUpper && wi.lowerStr.length > 1 || (wi.isCap && ((wi.flags & 12) !== 0 || (wi.noun === 0 && !gazPlace(lx, wi.gazKey)))); };
+  /** A capitalized adjective: an adjective form ("Europäische"), or a place's "-er" form ("Berliner", "Hamburger"). */
+  const adjectival = (k: number) => {
+    const wi = info(k);
+    if (!wi.isCap || wi.isUpper) return false;
+    const l = wi.lowerStr;
+    if ((wi.noun === 4 && /(?:e|en|er|es|em)$/.test(l)) || /isch(?:e|en|er|es|em)$/.test(l)) return 1;
+    return l.length > 5 && l.endsWith('er') && gazPlace(lx, l.slice(0, -2)) ? 2 : 0;
+  };
+  /** A role noun, also as the end of a compound or after a hyphen ("Bundeskanzlerin", "FDP-Chef"). */
+  const isRole = (k: number) => {
+    const wi = info(k);
+    if (!wi.isCap || wi.isUpper) return false;
+    const l = wi.lowerStr;
+    if (ROLES.has(l)) return true;
+    for (let c = 2; c <= l.length - 4; c++) if (ROLES.has(l.slice(c)) && (l[c - 1] === '-' || c >= 3)) return true;
+    return false;
+  };
+  const out: Array<{ start: number; end: number; type: string; sure?: boolean }> = [];
+  for (const sp of spans) {
+    let { start, end } = sp;
+    let type = sp.type;
+    while (end - start > 1 && info(start).isCap && info(start).noun === 3) start++;
+    const start0 = start;
+    while (end - start > 1 && plain(start) && !heads.has(info(start).lowerStr) && namey(start + 1)) start++;
+    // A role noun before a given name and another word: the rest is a person ("Stürmer Milan Kowalczyk").
+    if (start > start0 && end - start >= 2 && (info(start).flags & 4) !== 0 && !info(start).isUpper) type = 'PER';
+    // (People: only after two name words, "Matthew Williams Liebeskummer"; surnames are often nouns, "Stefan Schwabe".)
+    const minLen = type === 'PER' ? 2 : 1;
+    for (let again = true; again;) {
+      again = false;
+      while (end - start > minLen && plain(end - 1) && !endsInHead(heads, info(end - 1).lowerStr) && (namey(end - 2) || gazPlace(lx, info(end - 2).gazKey))) end--;
+      // … also over a connector ("Robotiksparte am Konzernumsatz"; not "Theater der Zeit", whose first word is a noun).
+      if (end - start > minLen + 1 && plain(end - 1) && !endsInHead(heads, info(end - 1).lowerStr) && !info(end - 2).isCap && (namey(end - 3) || gazPlace(lx, info(end - 3).gazKey))) { end -= 2; again = true; }
+    }
+    if (end - start === 1) {
+      const wi = info(start);
+      // Units and codes in capitals ("MW", "ISBN") are no names.
+      if (wi.isUpper && NOT_ACRONYMS.has(wi.lowerStr)) continue;
+      // A given name alone is a person, not a miscellaneous name.
+      if (type === 'MISC' && (wi.flags & 4) !== 0 && wi.noun === 0) type = 'PER';
+      if (wi.isUpper && wi.lowerStr.length >= 2 && /^\p{L}+$/u.test(sent[start].text) && !ROMAN.test(sent[start].text) && !gazPlace(lx, wi.gazKey)) type = 'ORG';
+      else if (gazPlace(lx, wi.gazKey) && ((wi.flags & 12) === 0 || (type === 'PER' && lx.xling?.gaz?.has(wi.gazKey)))) type = 'LOC';
+      // One unknown word read as an organization (neither all capitals nor with an organization word) is mostly
+      // something else in German text (a surname, a small place, a title): too weak to keep.
+      else if (type === 'ORG' && wi.noun === 0 && !wi.isUpper && (wi.flags & (12 | 16)) === 0 && !endsInHead(heads, wi.lowerStr)) continue;
+    } else if (type !== 'ORG' && lx.places.has(gazKey(sent.slice(start, end).map((t) => t.text).join(' ')))) type = 'LOC';
+    else {
+      // A name ending in an organization or place head word ("Hirzel Verlag", "Lehrter Bahnhof").
+      const last = info(end - 1).lowerStr;
+      if (ORG_HEADS.has(last) || lx.orgKw.has(last)) type = 'ORG';
+      else if (PLACE_HEADS.has(last) || lx.placeKw.has(last)) type = 'LOC';
+    }
+    out.push({ start, end, type });
+  }
+  out.sort((a, b) => a.start - b.start);
+  // People's names go on over particles and initials ("Heinrich Gottlob von Miltitz", "George W. Bush", "Nico G.",
+  // "A. Wiegemann"), which the Dutch-trained model often leaves out.
+  for (const sp of out) {
+    if (sp.type !== 'PER') continue;
+    // A person's name holds no lower-case word but a particle before a name ("Walter Wagner in Bayreuth").
+    for (let k = sp.start + 1; k < sp.end; k++) {
+      const wi = info(k);
+      if (!wi.hasLetter || wi.isCap) continue;
+      let q = k;
+      while (q < sp.end && NAME_PARTICLES.has(sent[q].text) && q - k < 2) q++;
+      if (q > k && q < sp.end && namey(q)) { k = q; continue; }
+      sp.end = k;
+      break;
+    }
+    for (;;) {
+      let e = sp.end;
+      if (e + 1 < sent.length && INITIAL.test(sent[e].text) && sent[e + 1].text === '.') {
+        let j = e + 2;
+        while (j < sent.length && info(j).isCap && !info(j).isUpper && info(j).noun !== 3 && namey(j)) j++;
+        sp.end = j;
+        continue;
+      }
+      while (e < sent.length && e - sp.end < 2 && NAME_PARTICLES.has(sent[e].text)) e++;
+      // (A name-like word, or one the model read as a person too: "Konstantin von Wartenfeld".)
+      if (e > sp.end && e < sent.length && info(e).isCap && info(e).noun !== 3 && !info(e).isUpper && (namey(e) || out.some((o) => o.start === e && o.type === 'PER'))) {
+        let j = e;
+        while (j + 1 < sent.length && info(j + 1).isCap && !info(j + 1).isUpper && info(j + 1).noun !== 3 && namey(j + 1)) j++;
+        sp.end = j + 1;
+        continue;
+      }
+      break;
+    }
+    while (sp.start >= 2 && INITIAL.test(sent[sp.start - 2].text) && sent[sp.start - 1].text === '.') sp.start -= 2;
+    // A given name alone before a capitalized noun: the noun is the family name ("Sebastian Fels", "Lars Müller").
+    const e = sp.end;
+    if (e - sp.start === 1 && (info(sp.start).flags & 4) !== 0 && e < sent.length) {
+      const nx = info(e);
+      if (nx.isCap && !nx.isUpper && (nx.noun === 1 || nx.noun === 2) && !gazPlace(lx, nx.gazKey) && ((nx.flags & 8) !== 0 || e + 1 >= sent.length || !info(e + 1).isCap)) sp.end = e + 1;
+    }
+  }
+  for (let k = 1; k < out.length; k++) {
+    // Spans grown into the next one: the next one is part of the name.
+    if (out[k].start < out[k - 1].end) { out[k - 1].end = Math.max(out[k - 1].end, out[k].end); out.splice(k, 1); k--; }
+  }
+  // Sports clubs: "FC Carl Zeiss Jena", "1. FC Nürnberg", "SV Wehen-Wiesbaden", "TSV Niederstaufen".
+  for (let k = 0; k + 1 < sent.length; k++) {
+    if (!CLUBS.has(sent[k].text) || !info(k + 1).isCap || info(k + 1).noun === 3) continue;
+    let j = k + 1;
+    while (j + 1 < sent.length && j - k < 4 && info(j + 1).isCap && info(j + 1).noun !== 3) j++;
+    let a = k;
+    if (a >= 2 && sent[a - 1].text === '.' && /^\d{1,2}$/.test(sent[a - 2].text)) a -= 2;
+    const over = out.filter((o) => o.start <= j && o.end > a);
+    if (over.some((o) => o.start < a || o.end > j + 1)) { k = j; continue; }
+    for (const o of over) out.splice(out.indexOf(o), 1);
+    out.push({ start: a, end: j + 1, type: 'ORG', sure: true });
+    k = j;
+  }
+  // Spa towns ("Bad Schussenried"). (A list of club-name words was tried and left out: such words are
+  // names, and names do not go into the code.)
+  for (let k = 0; k + 1 < sent.length; k++) {
+    if (sent[k].text !== 'Bad') continue;
+    const nx = info(k + 1);
+    if (!nx.isCap || nx.noun === 3 || !(gazPlace(lx, nx.gazKey) || nx.noun === 0)) continue;
+    const over = out.filter((o) => o.start <= k + 1 && o.end > k);
+    if (over.some((o) => o.start < k || o.end > k + 2)) continue;
+    for (const o of over) out.splice(out.indexOf(o), 1);
+    out.push({ start: k, end: k + 2, type: 'LOC', sure: true });
+    k++;
+  }
+  // An acronym after an unknown name is part of it ("Fraunhofer FIT", "ADAC GT").
+  for (const sp of out) {
+    if (sp.type !== 'ORG' || sp.end - sp.start !== 1 || !info(sp.start).isUpper || sp.start < 2) continue;
+    const pv = info(sp.start - 1);
+    if (pv.isCap && (pv.noun === 0 || pv.isUpper) && (pv.flags & 12) === 0 && !gazPlace(lx, pv.gazKey) && !out.some((o) => o !== sp && o.end > sp.start - 1 && o.start <= sp.start - 1)) sp.start--;
+  }
+  out.sort((a, b) => a.start - b.start);
+  // A capitalized adjective inside a sentence opens a name ("Europäische Union", "Hessischen Rundfunks", "Berliner
+  // Zeitung"): German writes adjectives in lower case otherwise.
+  {
+    for (let k = 1; k + 1 < sent.length; k++) {
+      // After an article or preposition ("die Europäische Union", "des Hessischen Rundfunks").
+      const prev = info(k - 1);
+      const a = adjectival(k);
+      if (!a || prev.isCap || prev.noun !== 3 || !info(k + 1).isCap || info(k + 1).noun === 3 || info(k + 1).isUpper) continue;
+      let j = k + 1;
+      while (j + 1 < sent.length && j - k < 4 && info(j + 1).isCap && !info(j + 1).isUpper && info(j + 1).noun !== 3 && !adjectival(j + 1)) j++;
+      // A place's "-er" form names only with a name head ("Berliner Zeitung", not "Berliner Journalisten").
+      if (a === 2 && !endsInHead(heads, info(j).lowerStr)) { k = j; continue; }
+      const over = out.filter((o) => o.start <= j && o.end > k);
+      if (over.some((o) => o.start < k || o.end > j + 1)) { k = j; continue; }
+      for (const o of over) out.splice(out.indexOf(o), 1);
+      const last = info(j).lowerStr;
+      const type = PLACE_HEADS.has(last) || lx.placeKw.has(last) || gazPlace(lx, gazKey(sent.slice(k, j + 1).map((t) => t.text).join(' '))) ? 'LOC'
+        : over.length === 1 && over[0].type !== 'MISC' ? over[0].type : 'ORG';
+      out.push({ start: k, end: j + 1, type, sure: true });
+      k = j;
+    }
+  }
+  // A role noun before a name ("Bundeskanzlerin Merkel", "Trainer Müller", "FDP-Chef Guido Westerwelle"): a person.
+  for (let k = 1; k < sent.length; k++) {
+    if (!isRole(k - 1)) continue;
+    const wi = info(k);
+    if (!wi.isCap || wi.isUpper || wi.noun === 3 || ((wi.flags & 12) === 0 && (wi.noun !== 0 || gazPlace(lx, wi.gazKey)))) continue;
+    let j = k;
+    while (j + 1 < sent.length && info(j + 1).isCap && !info(j + 1).isUpper && info(j + 1).noun !== 3 && ((info(j + 1).flags & 12) !== 0 || info(j + 1).noun === 0)) j++;
+    const over = out.filter((o) => o.start <= j && o.end > k);
+    if (over.some((o) => o.start < k - 1 || o.end > j + 1)) continue;
+    for (const o of over) out.splice(out.indexOf(o), 1);
+    out.push({ start: k, end: j + 1, type: 'PER', sure: true });
+    k = j;
+  }
+  // "St. Nikolauskapelle", "Sankt Goar": a saint's name is a place (church, town, street) unless the model read more.
+  for (let k = 0; k + 1 < sent.length; k++) {
+    const t = sent[k].text;
+    if (t !== 'St' && t !== 'Sankt') continue;
+    let j = t === 'St' ? k + 1 : k;
+    if (t === 'St' && sent[j]?.text !== '.') continue;
+    const first = j + 1;
+    while (j + 1 < sent.length && info(j + 1).isCap && info(j + 1).noun !== 3) j++;
+    if (j < first) continue;
+    const sp = { start: k, end: j + 1, type: 'LOC', sure: true };
+    const over = out.filter((o) => o.start < sp.end && o.end > sp.start);
+    if (over.some((o) => o.start < sp.start || o.end > sp.end)) continue;
+    for (const o of over) out.splice(out.indexOf(o), 1);
+    out.push(sp);
+    k = j;
+  }
+  // A word the place gazetteer knows, also in the genitive or with a compass prefix ("Irlands", "Ostdeutschland"),
+  // that the model left out is a place.
+  let next = 0;
+  for (const sp of out.slice().sort((a, b) => a.start - b.start)) {
+    for (let k = next; k < sp.start; k++) addGazWord(k);
+    next = sp.end;
+  }
+  for (let k = next; k < sent.length; k++) addGazWord(k);
+  return out.sort((a, b) => a.start - b.start);
+
+  function addGazWord(k: number): void {
+    const wi = info(k);
+    if (k === 0 || !wi.isCap || wi.noun === 3 || (wi.flags & 12) !== 0 || !gazPlace(lx, wi.gazKey)) return;
+    out.push({ start: k, end: k + 1, type: 'LOC', sure: true });
+  }
+}
+
 
 const TYPE: Record<string, EntityTypeName | null> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: null };
 
@@ -56,7 +324,7 @@ export function tagText(text: string, lang: string, model: TaggerModel | null = 
   if (!model || !text) return [];
   const lx = tagLexicon(lang);
   const out: TaggedSpan[] = [];
-  for (const sent of tokenizeForTagger(text)) {
+  for (const sent of tokenizeForTagger(text, lx.xling ? ABBREVIATIONS : undefined)) {
     // Title-case headlines ("Strategic Blueprint for Intelligent Mobility"): capitalization says nothing there.
     // First a cheap count of words and capitalized words; the costlier checks only for mostly capitalized lines.
     let words = 0, caps = 0;
@@ -79,7 +347,7 @@ export function tagText(text: string, lang: string, model: TaggerModel | null = 
     const heading = lows ? isTitleHeading(sent, lx, lows) : 0;
     if (heading === 2) continue;
     const tags = tagWords(model, sent.map((t) => t.text), lx);
-    for (const sp of spansOf(tags)) {
+    for (const sp of lx.xling ? xlingSpans(sent, spansOf(tags), lx) : spansOf(tags)) {
       let end = sp.end;
       // A span never ends on a possessive or a lone punctuation token.
       while (end > sp.start + 1 && !/[\p{L}\p{N}]/u.test(sent[end - 1].text)) end--;
@@ -88,6 +356,20 @@ export function tagText(text: string, lang: string, model: TaggerModel | null = 
       for (let k = sp.start; k < end && common; k++) {
         const w = sent[k].text;
         if (/\p{L}/u.test(w) && (!lx.common.has(w.toLowerCase()) || (w.length > 1 && w === w.toUpperCase()))) common = false;
+      }
+      // Cross-lingual (German): a span of known common nouns and other dictionary words that no place or name list
+      // knows ("Schalldruckpegel", "Wettkampf-Tauglichkeit") is weak evidence too.
+      if (!common && lx.xling && !(sp as { sure?: boolean }).sure) {
+        common = true;
+        for (let k = sp.start; k < end && common; k++) {
+          const w = sent[k].text;
+          if (!/\p{L}/u.test(w)) continue;
+          const wi = wordInfo(lx, w);
+          // A family name that is also a common noun ("Leiter", "Bauer") counts as a name only beside another word.
+          const nameFlags = end - sp.start === 1 && wi.noun === 1 ? wi.flags & 4 : wi.flags & 12;
+          if ((wi.noun === 0 && !(wi.lowerStr.length >= 8 && NOUNISH.test(wi.lowerStr))) || wi.isUpper || nameFlags !== 0 || lx.places.has(wi.gazKey) || gazPlace(lx, wi.gazKey)) common = false;
+        }
+        if (common && end - sp.start > 1 && lx.places.has(gazKey(text.slice(sent[sp.start].s, sent[end - 1].e)))) common = false;
       }
       out.push({ start: sent[sp.start].s, end: sent[end - 1].e, type: sp.type, common, heading: heading === 1 });
     }

@@ -3,7 +3,7 @@
 // Weights live in a table of 2^bits buckets × TAGS.length (Int8 after training, one scale for the whole table); a
 // feature's weights are the row at (hash & mask). The model file is that table gzipped, behind a small header.
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { dynamicFeatures, featureScratch, N_DYNAMIC, N_STATIC, NONE, sentenceFeatures, type TagLexicon } from './features.js';
+import { dynamicFeatures, featureScratch, N_BASE, N_DYNAMIC, NONE, sentenceFeatures, type TagLexicon } from './features.js';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 /** Number of tags (decode unrolls its inner loop over exactly these 9). */
@@ -44,6 +44,7 @@ export function decode(
   w: ArrayLike<number>, bits: number, rows: Int32Array, lowers: Uint32Array, shapes: Uint32Array,
   onToken?: (i: number, pred: number, dyn: Int32Array) => number,
   base?: Float64Array,
+  stride: number = N_BASE,
 ): Uint8Array {
   const n = lowers.length;
   const mask = (1 << bits) - 1;
@@ -57,10 +58,10 @@ export function decode(
       s0 = base[b]; s1 = base[b + 1]; s2 = base[b + 2]; s3 = base[b + 3]; s4 = base[b + 4];
       s5 = base[b + 5]; s6 = base[b + 6]; s7 = base[b + 7]; s8 = base[b + 8];
     }
-    const o = i * N_STATIC;
+    const o = i * stride;
     dynamicFeatures(dynH, p1, p2, lowers[i], shapes[i], i + 1 < n ? lowers[i + 1] : 0);
     for (let k = 0; k < N_DYNAMIC; k++) dyn[k] = (dynH[k] & mask) * NT;
-    for (let k = -N_DYNAMIC; k < N_STATIC; k++) {
+    for (let k = -N_DYNAMIC; k < stride; k++) {
       const r = k < 0 ? dyn[k + N_DYNAMIC] : rows[o + k];
       if (r < 0) continue;
       s0 += w[r]; s1 += w[r + 1]; s2 += w[r + 2]; s3 += w[r + 3]; s4 += w[r + 4];
@@ -91,7 +92,7 @@ let rowsBuf = new Int32Array(0);
 let baseBuf = new Float64Array(0);
 
 export function tagWords(model: TaggerModel, words: string[], lx: TagLexicon): Uint8Array {
-  const { feats, lowers, shapes, infos } = sentenceFeatures(words, lx, scratch);
+  const { feats, lowers, shapes, infos, stride } = sentenceFeatures(words, lx, scratch);
   if (rowsBuf.length < feats.length) rowsBuf = new Int32Array(Math.max(feats.length, 2 * rowsBuf.length));
   const rows = rowsBuf.subarray(0, feats.length);
   const mask = (1 << model.bits) - 1;
@@ -101,7 +102,7 @@ export function tagWords(model: TaggerModel, words: string[], lx: TagLexicon): U
   if (baseBuf.length < n * NT) baseBuf = new Float64Array(Math.max(n * NT, 2 * baseBuf.length));
   const base = baseBuf.subarray(0, n * NT);
   for (let i = 0; i < n; i++) {
-    const o = i * N_STATIC;
+    const o = i * stride;
     const wi = infos[i];
     let b = wi.scoresOf === model ? wi.scores : undefined;
     if (!b) {
@@ -115,8 +116,14 @@ export function tagWords(model: TaggerModel, words: string[], lx: TagLexicon): U
     }
     base.set(b, i * NT);
     for (const k of WORD_SLOTS) rows[o + k] = -1;
+    // Cross-lingual: the Dutch-trained model would run a name on over German lower-case words ("Champions League zu
+    // stehen"); inside a name only connectors ("von", "der", "and"), punctuation and capitalized words that are not
+    // function words may continue it.
+    if (lx.xling && wi.hasLetter && (wi.isCap ? wi.noun === 3 && i > 0 : !lx.xling.inner.has(wi.lowerStr))) {
+      for (let t = 2; t < NT; t += 2) base[i * NT + t] -= 1e9;
+    }
   }
-  return decode(w, model.bits, rows, lowers, shapes, undefined, base);
+  return decode(w, model.bits, rows, lowers, shapes, undefined, base, stride);
 }
 
 /** Spans [start, end) of entities in a BIO tag sequence, with their type (PER, ORG, LOC, MISC). */

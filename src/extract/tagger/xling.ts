@@ -1,0 +1,88 @@
+// Cross-lingual lexicons of the entity tagger: the German model (models/de.bin) is trained on Dutch data whose
+// common nouns are capitalized as German writes them (scripts/train.ts), with features that transfer: a word's
+// relation to a common-noun lexicon (German: models/xling-lex.txt.gz, derived by scripts/de-lexicon.ts from
+// general word lists; Dutch training data: nouns of the other folds of the training file), function words mapped
+// to their Dutch counterparts, and shared lists of given names, family names and cities.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { DE_FUNCTION_WORDS, DE_TO_NL } from '../../locale/de/xling.js';
+
+/** Languages tagged by a cross-lingual model. */
+export const XLING_LANGS = new Set(['de']);
+
+/** English function and frame words mapped to Dutch, for English training data of a cross-lingual model. */
+const EN_TO_NL: Record<string, string> = {
+  the: 'de', a: 'een', an: 'een', of: 'van', in: 'in', to: 'naar', for: 'voor', with: 'met', on: 'op', at: 'in', by: 'door', from: 'uit',
+  about: 'over', under: 'onder', between: 'tussen', against: 'tegen', through: 'door', since: 'sinds', during: 'tijdens', without: 'zonder',
+  before: 'voor', after: 'na', until: 'tot', according: 'volgens', and: 'en', or: 'of', but: 'maar', that: 'dat', as: 'als', if: 'als',
+  because: 'omdat', also: 'ook', still: 'nog', not: 'niet', no: 'geen', only: 'alleen', already: 'al', very: 'zeer', he: 'hij', she: 'zij',
+  it: 'het', we: 'wij', i: 'ik', they: 'zij', his: 'zijn', her: 'haar', their: 'hun', this: 'deze', these: 'deze', is: 'is', are: 'zijn',
+  was: 'was', were: 'waren', will: 'zal', be: 'worden', been: 'geweest', has: 'heeft', have: 'hebben', had: 'had', can: 'kan', must: 'moet',
+  said: 'zei', says: 'zegt', so: 'zo', here: 'hier', there: 'daar', now: 'nu', today: 'vandaag', yesterday: 'gisteren', tomorrow: 'morgen',
+  new: 'nieuwe', first: 'eerste', two: 'twee', three: 'drie', mr: 'heer', mrs: 'mevrouw', ms: 'mevrouw', president: 'president',
+  minister: 'minister', mayor: 'burgemeester', coach: 'trainer', spokesman: 'woordvoerder', spokeswoman: 'woordvoerster',
+  chairman: 'voorzitter', director: 'directeur', chief: 'chef', founder: 'oprichter', premier: 'premier', city: 'stad', country: 'land',
+  province: 'provincie', university: 'universiteit', party: 'partij', government: 'regering', ministry: 'ministerie', company: 'bedrijf',
+  group: 'groep', bank: 'bank', newspaper: 'krant', singer: 'zanger', player: 'speler', striker: 'aanvaller', team: 'ploeg', club: 'club',
+  river: 'rivier', stadium: 'stadion', capital: 'hoofdstad', north: 'noord', south: 'zuid', east: 'oost', west: 'west', saint: 'sint', st: 'sint',
+};
+
+/** Function words of a language mapped to the training language's (Dutch) counterparts. */
+export const CANON: Record<string, Map<string, string>> = { de: new Map(Object.entries(DE_TO_NL)), en: new Map(Object.entries(EN_TO_NL)), nl: new Map() };
+
+/** A set of words to look up. */
+export interface WordSet { has(w: string): boolean }
+
+/**
+ * A sorted word list searched by bisection: the large lists of the lexicon file are kept as the file sorts them
+ * (JavaScript string order) instead of being hashed into a Set at load time (a third of the load time).
+ */
+export class SortedWords implements WordSet {
+  constructor(private readonly words: string[]) {}
+  get size(): number { return this.words.length; }
+  has(w: string): boolean {
+    const a = this.words;
+    let lo = 0, hi = a.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const x = a[mid];
+      if (x === w) return true;
+      if (x < w) lo = mid + 1; else hi = mid - 1;
+    }
+    return false;
+  }
+}
+
+export interface XlingLists {
+  nouns: WordSet; first: Set<string>; last: Set<string>; cities: string[];
+  /** German function words; Dutch function words; German adjective lemmas; German verb forms (all lower case). */
+  stop: Set<string>; stopNl: Set<string>; adj: WordSet; verbs: WordSet;
+}
+let lists: XlingLists | null = null;
+
+/** The general word lists of models/xling-lex.txt.gz (nouns and names lower-cased; cities as written). */
+export function xlingLists(): XlingLists {
+  if (lists) return lists;
+  const path = fileURLToPath(new URL('../../../models/xling-lex.txt.gz', import.meta.url));
+  const text = gunzipSync(readFileSync(path)).toString('utf8');
+  const section = new Map<string, string[]>();
+  for (const part of text.split('\n#')) {
+    const nl = part.indexOf('\n');
+    if (nl < 0) continue;
+    section.set(part.slice(part.startsWith('#') ? 1 : 0, nl), part.slice(nl + 1).split('\n').filter(Boolean));
+  }
+  const list = (name: string) => section.get(name) ?? [];
+  const out: XlingLists = {
+    nouns: new SortedWords(list('nouns')),
+    first: new Set(list('first').map((w) => w.toLowerCase())),
+    last: new Set(list('last').map((w) => w.toLowerCase())),
+    cities: list('cities'),
+    stop: new Set([...DE_FUNCTION_WORDS, ...list('stop')]),
+    stopNl: new Set(list('stop-nl')),
+    adj: new SortedWords(list('adj')),
+    verbs: new SortedWords(list('verbs')),
+  };
+  lists = out;
+  return out;
+}
