@@ -80,9 +80,9 @@ describe('German entities', () => {
   });
 
   it('reads sports clubs and saints as one name', () => {
-    const got = ents('Der 1. FC Lindenau spielte gegen Werder Kassel, danach besuchten die Fans die St. Ansgarkapelle.');
+    const got = ents('Der 1. FC Lindenau spielte gegen den VfB Kassel, danach besuchten die Fans die St. Ansgarkapelle.');
     expect(got).toContain('organization:1. FC Lindenau');
-    expect(got).toContain('organization:Werder Kassel');
+    expect(got).toContain('organization:VfB Kassel');
     expect(got.some((g) => g.startsWith('place:St. Ansgarkapelle'))).toBe(true);
   });
 });
