@@ -1,22 +1,19 @@
 // PostgreSQL sink against a real server started for this file (test/servers/postgres.ts): rows per
 // table, upserts, ledger, migrations, error and unstorable records, the server going down,
-// restarting, a connection lost mid-batch, concurrent writers, and a throughput check.
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+// restarting, a connection lost mid-batch, and concurrent writers. Throughput is measured by
+// `npm run bench` (whole runs into PostgreSQL beside NDJSON), not here.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileSync, mkdirSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PressRecord as RecordSchema, SCHEMA_ID, type PressRecord } from '../src/export/schema.js';
-import { readSources } from '../src/ingest/sources.js';
-import { createPipeline } from '../src/pipeline.js';
-import { MIGRATIONS, openNdjsonSink, openPostgresSink, openSink, SinkError, type PostgresSinkOptions } from '../src/sink/index.js';
+import { PressRecord as RecordSchema, type PressRecord } from '../src/export/schema.js';
+import { sha256 } from '../src/ingest/sources.js';
+import { MIGRATIONS, openPostgresSink, openSink, SinkError, type PostgresSinkOptions } from '../src/sink/index.js';
 import { ROOT } from './helpers.js';
+import { sinkTestRecords } from './sink-records.js';
 import { startPostgres, type PgServer } from './servers/postgres.js';
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 /** Test-sized backoff: 4 attempts, 100 ms doubling (≈ 0.7 s of waiting in all). */
 const FAST: PostgresSinkOptions = { retry: { attempts: 4, baseDelayMs: 100, maxDelayMs: 1000 }, connectTimeoutMs: 2000 };
 
@@ -30,48 +27,13 @@ let dbCount = 0;
 beforeAll(async () => {
   server = await startPostgres();
   dir = mkdtempSync(join(tmpdir(), 'pressx-pgtest-'));
-  mkdirSync(join(dir, 'in'));
-  writeFileSync(join(dir, 'in', 'empty.txt'), '');
-  writeFileSync(join(dir, 'in', 'image.png'), PNG);
-  const pipeline = createPipeline();
-  const run = async (inputs: string[]) => {
-    const out: PressRecord[] = [];
-    for await (const src of readSources(inputs)) out.push(pipeline.process(src).record);
-    return out;
-  };
-  fixtures = await run([join(ROOT, 'fixtures')]);
-  errors = [...(await run([join(dir, 'in', 'empty.txt'), join(dir, 'in', 'image.png'), join(dir, 'in', 'missing.txt')])), tooLarge()];
-  all = [...fixtures, ...errors];
+  ({ fixtures, errors, all } = await sinkTestRecords(dir));
 }, 180_000);
 
 afterAll(async () => {
   await server?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-function tooLarge(): PressRecord {
-  const sha = sha256('a 60 MB file');
-  return RecordSchema.parse({
-    schema: SCHEMA_ID,
-    id: sha256(`error\0releases/huge.txt\0${sha}`),
-    status: 'error',
-    source: { uri: 'releases/huge.txt', sha256: sha, bytes: 60_000_000, encoding: null },
-    language: { code: 'und', confidence: 0 },
-    kind: 'release',
-    title: null,
-    dateline: null,
-    published: null,
-    text: '',
-    removed: [],
-    repairs: [],
-    truncated: [],
-    entities: [],
-    dates: [],
-    figures: [],
-    warnings: [],
-    error: { code: 'too-large', message: 'releases/huge.txt is 60 MB, over the 10 MB limit for one release' },
-  });
-}
 
 /** A distinct record from a fixture record: other text (so another id), other source. */
 function variant(r: PressRecord, i: number): PressRecord {
@@ -385,45 +347,4 @@ describe('PostgreSQL sink', () => {
       for (const q of queries) expect((await c.query(q)).rows.length, q).toBeGreaterThan(0);
     });
   });
-
-  it('throughput: PostgreSQL vs NDJSON on 2000 distinct records (printed, not asserted)', async () => {
-    const url = await freshDb();
-    const records = Array.from({ length: 2000 }, (_, i) => variant(fixtures[i % fixtures.length], i));
-    const pgSink = await openPostgresSink(url, { applicationName: 'pressx-throughput' });
-    await pgSink.ledger(); // connected
-    // CPU time of the server process serving the sink (the server is local): on a busy machine the
-    // wall time mostly measures the other processes.
-    const pid = await withClient(url, async (c) => (await c.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'pressx-throughput'`)).rows[0].pid as number);
-    const backendCpuMs = () => {
-      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-    };
-    const cpu0 = backendCpuMs();
-    const node0 = process.cpuUsage();
-    let t = performance.now();
-    for (let i = 0; i < records.length; i += 500) await pgSink.writeBatch(records.slice(i, i + 500));
-    const pgMs = performance.now() - t;
-    const pgCpuMs = backendCpuMs() - cpu0;
-    const nodeCpu = process.cpuUsage(node0);
-    const nodeCpuMs = (nodeCpu.user + nodeCpu.system) / 1000;
-    t = performance.now();
-    for (let i = 0; i < records.length; i += 500) await pgSink.writeBatch(records.slice(i, i + 500));
-    const pgAgainMs = performance.now() - t;
-    await pgSink.close();
-    const rows = Object.values(await counts(url)).reduce((n, x) => n + x, 0);
-    const file = join(dir, 'throughput.ndjson');
-    const nd = await openNdjsonSink(file);
-    t = performance.now();
-    for (let i = 0; i < records.length; i += 500) await nd.writeBatch(records.slice(i, i + 500));
-    const ndMs = performance.now() - t;
-    await nd.close();
-    const rate = (ms: number) => Math.round((records.length / ms) * 1000);
-    console.log(
-      `throughput, ${records.length} records in batches of 500 (load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores):\n` +
-        `  PostgreSQL ${rate(pgMs)} records/s wall (${rows} rows, ${Math.round(pgMs)} ms; server CPU ${Math.round(pgCpuMs)} ms = ${rate(pgCpuMs)} records per CPU-second, ` +
-        `sink CPU ${Math.round(nodeCpuMs)} ms), re-upsert of the same records ${rate(pgAgainMs)} records/s\n` +
-        `  NDJSON ${rate(ndMs)} records/s (${(statSync(file).size / 1e6).toFixed(1)} MB, ${Math.round(ndMs)} ms, fsync per batch)`,
-    );
-    expect((await counts(url)).documents).toBe(2000);
-  }, 120_000);
 });

@@ -1,20 +1,16 @@
 // SQLite and NDJSON sinks against real files: records from the real pipeline (the fixtures, plus
 // error records from an empty file, a PNG image, a missing path, and a hand-made too-large one).
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PressRecord as RecordSchema, SCHEMA_ID, type PressRecord } from '../src/export/schema.js';
-import { readSources } from '../src/ingest/sources.js';
-import { createPipeline } from '../src/pipeline.js';
+import { PressRecord as RecordSchema, type PressRecord } from '../src/export/schema.js';
+import { sha256 } from '../src/ingest/sources.js';
 import { MIGRATIONS, openNdjsonSink, openSink, openSqliteSink, sinkKind, SinkError, storableRecord } from '../src/sink/index.js';
 import { ROOT } from './helpers.js';
-
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+import { sinkTestRecords } from './sink-records.js';
 
 let dir: string;
 let fixtures: PressRecord[]; // ok records from fixtures/
@@ -23,45 +19,10 @@ let all: PressRecord[];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pressx-sqlite-'));
-  mkdirSync(join(dir, 'in'));
-  writeFileSync(join(dir, 'in', 'empty.txt'), '');
-  writeFileSync(join(dir, 'in', 'image.png'), PNG);
-  const pipeline = createPipeline();
-  const run = async (inputs: string[]) => {
-    const out: PressRecord[] = [];
-    for await (const src of readSources(inputs)) out.push(pipeline.process(src).record);
-    return out;
-  };
-  fixtures = await run([join(ROOT, 'fixtures')]);
-  errors = [...(await run([join(dir, 'in', 'empty.txt'), join(dir, 'in', 'image.png'), join(dir, 'in', 'missing.txt')])), tooLarge()];
-  all = [...fixtures, ...errors];
+  ({ fixtures, errors, all } = await sinkTestRecords(dir));
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function tooLarge(): PressRecord {
-  const sha = sha256('a 60 MB file');
-  return RecordSchema.parse({
-    schema: SCHEMA_ID,
-    id: sha256(`error\0releases/huge.txt\0${sha}`),
-    status: 'error',
-    source: { uri: 'releases/huge.txt', sha256: sha, bytes: 60_000_000, encoding: null },
-    language: { code: 'und', confidence: 0 },
-    kind: 'release',
-    title: null,
-    dateline: null,
-    published: null,
-    text: '',
-    removed: [],
-    repairs: [],
-    truncated: [],
-    entities: [],
-    dates: [],
-    figures: [],
-    warnings: [],
-    error: { code: 'too-large', message: 'releases/huge.txt is 60 MB, over the 10 MB limit for one release' },
-  });
-}
 
 /** Row counts a set of records must produce, computed from the records alone. */
 function expectedCounts(records: PressRecord[]): Record<string, number> {
