@@ -5,8 +5,8 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { reporter } from 'vfile-reporter';
-import type { VFile } from 'vfile';
-import { jsonSchema, type PressRecord } from './export/schema.js';
+import { markFatal } from './export/compile.js';
+import { jsonSchema } from './export/schema.js';
 import { readSources } from './ingest/sources.js';
 import { registerDistributedCommands } from './distributed/commands.js';
 
@@ -87,13 +87,6 @@ function pipelineOptions(o: CommonOptions): PipelineOptions {
   return { referenceDate: o.referenceDate ?? null, lang: o.lang ?? null };
 }
 
-/** Marks an error record's problem as fatal on its file, so the reporter prints it as an error. */
-function markFatal(record: PressRecord, file: VFile): void {
-  if (record.status === 'error' && record.error) {
-    const m = file.message(record.error.message, { ruleId: record.error.code, source: 'pressx' });
-    m.fatal = true;
-  }
-}
 
 function addCommon(cmd: Command): Command {
   return cmd

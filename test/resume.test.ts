@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rng } from '../src/extract/tagger/train.js';
 import { variedDocuments } from './corpus-gen.js';
 import { CLI, parseNdjson, pressx, ROOT } from './helpers.js';
 
@@ -23,18 +24,6 @@ beforeAll(() => {
   writeFileSync(join(input, 'zz-image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Deterministic pseudo-random delays (mulberry32), so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Starts a run and SIGKILLs it after `ms`, or as soon as `until()` says so (polled every 20 ms);
@@ -97,6 +86,7 @@ describe('kill and resume', () => {
     expect(want.counts.ledger).toBe(N + 2);
 
     const killed = join(dir, 'killed.sqlite');
+    // Deterministic pseudo-random delays, so that a failure can be replayed (FC_SEED).
     const random = rng(Number(process.env.FC_SEED) || 20261122);
     let kills = 0;
     const partial: number[] = [];

@@ -3,7 +3,9 @@
 // a worker that dies (out of memory, a native crash) is replaced the same way. Every document
 // given to `run` resolves to exactly one record.
 import { Worker } from 'node:worker_threads';
-import { errorRecord } from '../export/compile.js';
+import { reporter } from 'vfile-reporter';
+import { VFile } from 'vfile';
+import { errorRecord, markFatal } from '../export/compile.js';
 import type { PressRecord } from '../export/schema.js';
 import type { SourceDoc } from '../ingest/sources.js';
 import type { PipelineOptions } from '../stage.js';
@@ -38,6 +40,14 @@ interface Slot {
   worker: Worker;
   ready: Promise<void>;
   busy: boolean;
+}
+
+/** The result for a document that was not processed (unreadable, too large, timed out), printed as unified tools print errors. */
+export function failedResult(src: SourceDoc, code: string, message: string): PoolResult {
+  const file = new VFile({ path: src.uri });
+  const record = errorRecord(src, code, message, src.encoding ?? null);
+  markFatal(record, file);
+  return { record, report: reporter([file], { quiet: true }), warnings: false };
 }
 
 const WORKER_URL = new URL('./worker-thread.js', import.meta.url);
@@ -163,8 +173,7 @@ export class WorkerPool {
   }
 
   private failed(src: SourceDoc, code: string, message: string): PoolResult {
-    const record = errorRecord(src, code, message, src.encoding ?? null);
-    return { record, report: `${src.uri}\n  error  ${message}  ${code}  pressx\n`, warnings: false };
+    return failedResult(src, code, message);
   }
 
   async close(): Promise<void> {

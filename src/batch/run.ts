@@ -4,12 +4,11 @@
 // together with their ledger entries. Memory stays flat: reading waits while too many documents
 // are in flight or waiting to be written (back-pressure), whatever the size of the run.
 import PQueue from 'p-queue';
-import { errorRecord } from '../export/compile.js';
 import type { PressRecord } from '../export/schema.js';
-import { readSources, type SourceDoc } from '../ingest/sources.js';
+import { readSources } from '../ingest/sources.js';
 import type { Sink } from '../sink/types.js';
 import type { PipelineOptions } from '../stage.js';
-import { WorkerPool, type PoolResult } from './pool.js';
+import { failedResult, WorkerPool, type PoolResult } from './pool.js';
 
 export interface BatchOptions {
   inputs: string[];
@@ -116,11 +115,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchStats> {
 
   // Ordering: results wait here until every earlier document has been handed on.
   const held = new Map<number, PoolResult>();
+  /** Bytes of each document in flight, counted when its record is handed on. */
+  const sizes = new Map<number, number>();
   let nextOut = 0;
-  const emit = (seq: number, result: PoolResult, size: number) => {
+  const emit = (seq: number, result: PoolResult) => {
     const r = result.record;
     stats.documents++;
-    stats.bytes += size;
+    stats.bytes += sizes.get(seq) ?? 0;
+    sizes.delete(seq);
     if (r.status === 'ok') stats.ok++;
     else {
       stats.errors++;
@@ -136,19 +138,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchStats> {
     if (batch.length >= batchSize) flush();
     notify();
   };
-  const sizes = new Map<number, number>();
   const complete = (seq: number, result: PoolResult) => {
     if (options.unordered) {
-      emit(seq, result, sizes.get(seq) ?? 0);
-      sizes.delete(seq);
+      emit(seq, result);
       return;
     }
     held.set(seq, result);
     while (held.has(nextOut)) {
       const r = held.get(nextOut)!;
       held.delete(nextOut);
-      emit(nextOut, r, sizes.get(nextOut) ?? 0);
-      sizes.delete(nextOut);
+      emit(nextOut, r);
       nextOut++;
     }
   };
@@ -176,7 +175,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchStats> {
         continue;
       }
       // An error without a sha256 (missing file, over --max-bytes) is known by its record id.
-      const early = src.error ? errorResult(src) : null;
+      const early = src.error ? failedResult(src, src.error.code, src.error.message) : null;
       if (early && !src.sha256 && done.has(`id:${early.record.id}`)) {
         stats.skipped++;
         options.onProgress?.(stats);
@@ -202,10 +201,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchStats> {
   return stats;
 }
 
-function errorResult(src: SourceDoc): PoolResult {
-  const e = src.error!;
-  return { record: errorRecord(src, e.code, e.message, src.encoding ?? null), report: `${src.uri}\n  error  ${e.message}  ${e.code}  pressx\n`, warnings: false };
-}
 
 /** A source counts as done only when every sink has committed it. */
 async function intersectLedgers(sinks: Sink[]): Promise<Set<string>> {

@@ -4,6 +4,7 @@
 // overruns the time limit, so a document that hangs costs one worker, never the run.
 import { parentPort, workerData } from 'node:worker_threads';
 import { reporter } from 'vfile-reporter';
+import { markFatal } from '../export/compile.js';
 import { createPipeline } from '../pipeline.js';
 import type { SourceDoc } from '../ingest/sources.js';
 import type { PipelineOptions } from '../stage.js';
@@ -17,10 +18,7 @@ port.on('message', (task: WorkerTask) => {
   let reply: WorkerReply;
   try {
     const { record, file } = pipeline.process(task.src as SourceDoc);
-    if (record.status === 'error' && record.error) {
-      const m = file.message(record.error.message, { ruleId: record.error.code, source: 'pressx' });
-      m.fatal = true;
-    }
+    markFatal(record, file);
     const report = file.messages.length ? reporter([file], { quiet: true }) : null;
     reply = { seq: task.seq, record, report, warnings: file.messages.some((m) => !m.fatal) };
   } catch (err) {

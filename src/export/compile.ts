@@ -69,3 +69,11 @@ export function errorRecord(src: SourceDoc, code: string, message: string, encod
     error: { code, message },
   };
 }
+
+/** Marks an error record's problem as fatal on its file, so that vfile-reporter prints it as an error. */
+export function markFatal(record: PressRecord, file: VFile): void {
+  if (record.status === 'error' && record.error) {
+    const m = file.message(record.error.message, { ruleId: record.error.code, source: 'pressx' });
+    m.fatal = true;
+  }
+}

@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { PressRecord } from '../export/schema.js';
-import { SinkError, type Sink } from './types.js';
+import { serialized, SinkError, type Sink } from './types.js';
 
 export interface NdjsonSinkOptions {
   /** true: resume, keep the complete lines already in the file and append; false (default): start a fresh file. */
@@ -168,16 +168,6 @@ async function fileSink(path: string, options: NdjsonSinkOptions): Promise<Ndjso
       closed = true;
       await handle.close();
     }),
-  };
-}
-
-/** Runs the calls one after another, in call order, whatever the caller awaits. */
-function serialized<A extends unknown[], T>(f: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (...args) => {
-    const run = tail.then(() => f(...args));
-    tail = run.catch(() => undefined);
-    return run;
   };
 }
 

@@ -21,7 +21,7 @@
 //   (upserts are idempotent).
 import pg from 'pg';
 import type { PressRecord } from '../export/schema.js';
-import { SinkError, type Sink } from './types.js';
+import { serialized, SinkError, type Sink } from './types.js';
 import { batchRows, CHILD_TABLES, createTableSql, DOCUMENTS, insertSql, LEDGER, MIGRATIONS, pendingMigrations, RECORD_TABLES, SCHEMA_MIGRATIONS, stepSql, typeName, type Migration, type Row, type Table } from './sql.js';
 
 export interface RetryOptions {
@@ -96,16 +96,6 @@ function reason(err: unknown): string {
   const e = err as { message?: string; code?: string };
   const msg = e?.message || String(err);
   return e?.code && !msg.includes(e.code) ? `${msg} (${e.code})` : msg;
-}
-
-/** Runs the calls one after another, in call order, whatever the caller awaits. */
-function serialized<A extends unknown[], T>(f: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (...args) => {
-    const run = tail.then(() => f(...args));
-    tail = run.catch(() => undefined);
-    return run;
-  };
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -10,7 +10,7 @@
 //
 // A record is upserted by its id: the documents row is updated in place and its child rows are
 // deleted and inserted again, so writing the same batch twice leaves the same rows.
-import { createHash } from 'node:crypto';
+import { errorRecord } from '../export/compile.js';
 import type { PressRecord } from '../export/schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -411,37 +411,12 @@ export function replaceUnstorable(s: string): string {
 export function storableRecord(record: PressRecord): PressRecord {
   const bad = findUnstorable(record);
   if (!bad) return record;
-  const uri = record.source.uri;
   const others = bad.count > 1 ? ` (and ${bad.count - 1} more such character${bad.count > 2 ? 's' : ''})` : '';
   const was = record.status === 'error' && record.error ? ` The record was an error record: ${record.error.code}.` : '';
-  return {
-    schema: record.schema,
-    id: createHash('sha256').update(`error\0${uri}\0${record.source.sha256 ?? ''}`).digest('hex'),
-    status: 'error',
-    source: {
-      uri: replaceUnstorable(uri),
-      sha256: record.source.sha256 === null ? null : replaceUnstorable(record.source.sha256),
-      bytes: record.source.bytes,
-      encoding: record.source.encoding === null ? null : replaceUnstorable(record.source.encoding),
-    },
-    language: { code: 'und', confidence: 0 },
-    kind: 'release',
-    title: null,
-    dateline: null,
-    published: null,
-    text: '',
-    removed: [],
-    repairs: [],
-    truncated: [],
-    entities: [],
-    dates: [],
-    figures: [],
-    warnings: [],
-    error: {
-      code: 'unstorable',
-      message:
-        `${replaceUnstorable(uri)}: the record cannot be stored in a SQL database: ${bad.field} holds ${bad.what} at offset ${bad.offset}${others}, ` +
-        `which PostgreSQL text/jsonb and UTF-8 cannot hold; write the record to NDJSON to keep it, or clean the input.${was}`,
-    },
-  };
+  const uri = replaceUnstorable(record.source.uri);
+  const src = { uri, sha256: record.source.sha256 === null ? undefined : replaceUnstorable(record.source.sha256), size: record.source.bytes ?? undefined };
+  const message =
+    `${uri}: the record cannot be stored in a SQL database: ${bad.field} holds ${bad.what} at offset ${bad.offset}${others}, ` +
+    `which PostgreSQL text/jsonb and UTF-8 cannot hold; write the record to NDJSON to keep it, or clean the input.${was}`;
+  return errorRecord(src, 'unstorable', message, record.source.encoding === null ? null : replaceUnstorable(record.source.encoding));
 }

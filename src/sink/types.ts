@@ -29,3 +29,13 @@ export class SinkError extends Error {
     this.name = 'SinkError';
   }
 }
+
+/** Runs the calls one after another, in call order, whatever the caller awaits (a sink's writes never interleave). */
+export function serialized<A extends unknown[], T>(f: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (...args) => {
+    const run = tail.then(() => f(...args));
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}

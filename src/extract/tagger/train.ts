@@ -43,8 +43,8 @@ export function readConll(text: string): Sentence[] {
   return out;
 }
 
-/** mulberry32: a small seeded generator for the shuffles. */
-function rng(seed: number): () => number {
+/** mulberry32: a small seeded generator (the training shuffles; the kill-and-resume test's delays). */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
