@@ -82,22 +82,23 @@ export type JobPipelineOptions = z.infer<typeof JobPipelineOptions>;
 
 const warning = z.object({ code: z.string(), message: z.string(), line: z.number().optional() });
 
-/** A file: the worker re-reads `path` and checks it still hashes to `sha256` (the job id). */
-const FileJob = z.object({
+/** What every job carries: the format version, the document's uri and sha256 (the job id), and the options. */
+const JobBase = z.object({
   v: z.literal(1),
-  kind: z.literal('file'),
   uri: z.string(),
-  path: z.string().min(1),
   sha256: z.string().regex(SHA256_RE),
   options: JobPipelineOptions.optional(),
 });
 
+/** A file: the worker re-reads `path` and checks it still hashes to `sha256` (the job id). */
+const FileJob = JobBase.extend({
+  kind: z.literal('file'),
+  path: z.string().min(1),
+});
+
 /** A document whose text travels in the job: a JSON line (also a malformed one, with its error). */
-const InlineJob = z.object({
-  v: z.literal(1),
+const InlineJob = JobBase.extend({
   kind: z.literal('inline'),
-  uri: z.string(),
-  sha256: z.string().regex(SHA256_RE),
   size: z.number().int().nonnegative().optional(),
   text: z.string().optional(),
   encoding: z.string().optional(),
@@ -106,17 +107,12 @@ const InlineJob = z.object({
   title: z.string().nullable().optional(),
   warnings: z.array(warning).optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
-  options: JobPipelineOptions.optional(),
 });
 
 /** Standard input: the bytes themselves (base64), since there is no path to re-read. */
-const BytesJob = z.object({
-  v: z.literal(1),
+const BytesJob = JobBase.extend({
   kind: z.literal('bytes'),
-  uri: z.string(),
-  sha256: z.string().regex(SHA256_RE),
   base64: z.string(),
-  options: JobPipelineOptions.optional(),
 });
 
 export const JobData = z.discriminatedUnion('kind', [FileJob, InlineJob, BytesJob]);

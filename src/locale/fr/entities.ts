@@ -3,6 +3,16 @@ import type { EntityLocaleData } from '../entities.js';
 import { calendar } from './calendar.js';
 import { capitalized } from '../calendar.js';
 
+/** Role nouns: the head of a person's stated role ('directrice générale de X'). */
+const ROLE_HEADS = ['président', 'présidente', 'directeur', 'directrice', 'PDG', 'P.-D.G.', 'DG', 'vice-président', 'vice-présidente',
+  'secrétaire', 'ministre', 'fondateur', 'fondatrice', 'cofondateur', 'cofondatrice', 'porte-parole', 'responsable', 'chef', 'cheffe',
+  'maire', 'adjoint', 'adjointe', 'gouverneur', 'député', 'députée', 'sénateur', 'sénatrice', 'professeur', 'professeure', 'chercheur',
+  'chercheuse', 'ambassadeur', 'ambassadrice', 'gérant', 'gérante', 'administrateur', 'administratrice', 'patron', 'patronne',
+  'entraîneur', 'capitaine', 'associé', 'associée', 'conseiller', 'conseillère', 'délégué', 'déléguée', 'coordinateur', 'coordinatrice',
+  'investigateur', 'investigatrice', 'président-directeur', 'présidente-directrice', 'commissaire', 'préfet', 'préfète', 'recteur',
+  'rectrice', 'doyen', 'doyenne', 'trésorier', 'trésorière', 'avocat', 'avocate', 'manager', 'chargé', 'chargée', 'consul', 'élu', 'élue',
+  'dirigeant', 'dirigeante', 'CEO', 'Chairman', 'President'];
+
 const entities: EntityLocaleData = {
   legalForms: ['S.A.', 'SA', 'S.A.S.', 'SAS', 'S.A.R.L.', 'SARL', 'SASU', 'EURL', 'SNC', 'SCA', 'SCI', 'S.C.A.', 'SE', 'GIE', 'SCOP', 'SCIC', 'SASP', 'SEM', 'SPL',
     // Québec
@@ -86,25 +96,11 @@ const entities: EntityLocaleData = {
   definitionMarkers: ['ci-après dénommée', 'ci-après dénommé', 'ci-après dénommées', 'ci-après dénommés', 'ci-après désignée', 'ci-après désigné',
     'ci-après', 'ci-dessous', 'dite', 'dit', 'le', 'la', 'les', 'l’', "l'", 'ou'],
   // Role nouns (heads) and the words that qualify them ('directrice générale déléguée', 'président-directeur général').
-  roleWords: ['président', 'présidente', 'directeur', 'directrice', 'PDG', 'P.-D.G.', 'DG', 'vice-président', 'vice-présidente',
-    'secrétaire', 'ministre', 'fondateur', 'fondatrice', 'cofondateur', 'cofondatrice', 'porte-parole', 'responsable', 'chef', 'cheffe',
-    'maire', 'adjoint', 'adjointe', 'gouverneur', 'député', 'députée', 'sénateur', 'sénatrice', 'professeur', 'professeure', 'chercheur',
-    'chercheuse', 'ambassadeur', 'ambassadrice', 'gérant', 'gérante', 'administrateur', 'administratrice', 'patron', 'patronne',
-    'entraîneur', 'capitaine', 'associé', 'associée', 'conseiller', 'conseillère', 'délégué', 'déléguée', 'coordinateur', 'coordinatrice',
-    'investigateur', 'investigatrice', 'président-directeur', 'présidente-directrice', 'commissaire', 'préfet', 'préfète', 'recteur',
-    'rectrice', 'doyen', 'doyenne', 'trésorier', 'trésorière', 'avocat', 'avocate', 'manager', 'chargé', 'chargée', 'consul', 'élu', 'élue',
-    'dirigeant', 'dirigeante', 'CEO', 'Chairman', 'President',
+  roleWords: [...ROLE_HEADS,
     'général', 'générale', 'généraux', 'exécutif', 'exécutive', 'financier', 'financière', 'technique', 'médical', 'médicale',
     'industriel', 'industrielle', 'artistique', 'scientifique', 'régional', 'régionale', 'commercial', 'commerciale', 'principal',
     'principale', 'premier', 'première', 'vice', 'honoraire', 'national', 'nationale', 'ancien', 'ancienne'],
-  roleHeads: ['président', 'présidente', 'directeur', 'directrice', 'PDG', 'P.-D.G.', 'DG', 'vice-président', 'vice-présidente',
-    'secrétaire', 'ministre', 'fondateur', 'fondatrice', 'cofondateur', 'cofondatrice', 'porte-parole', 'responsable', 'chef', 'cheffe',
-    'maire', 'adjoint', 'adjointe', 'gouverneur', 'député', 'députée', 'sénateur', 'sénatrice', 'professeur', 'professeure', 'chercheur',
-    'chercheuse', 'ambassadeur', 'ambassadrice', 'gérant', 'gérante', 'administrateur', 'administratrice', 'patron', 'patronne',
-    'entraîneur', 'capitaine', 'associé', 'associée', 'conseiller', 'conseillère', 'délégué', 'déléguée', 'coordinateur', 'coordinatrice',
-    'investigateur', 'investigatrice', 'président-directeur', 'présidente-directrice', 'commissaire', 'préfet', 'préfète', 'recteur',
-    'rectrice', 'doyen', 'doyenne', 'trésorier', 'trésorière', 'avocat', 'avocate', 'manager', 'chargé', 'chargée', 'consul', 'élu', 'élue',
-    'dirigeant', 'dirigeante', 'CEO', 'Chairman', 'President'],
+  roleHeads: ROLE_HEADS,
   stopwords: ['Le', 'La', 'Les', 'L', 'Un', 'Une', 'Des', 'Du', 'De', 'Au', 'Aux', 'Ce', 'Cet', 'Cette', 'Ces', 'Il', 'Elle', 'Ils', 'Elles',
     'On', 'Nous', 'Vous', 'Je', 'Son', 'Sa', 'Ses', 'Leur', 'Leurs', 'Notre', 'Nos', 'Votre', 'Vos', 'Mon', 'Ma', 'Mes', 'Dans', 'Sur',
     'Sous', 'Pour', 'Par', 'Avec', 'Sans', 'Chez', 'Entre', 'Vers', 'Depuis', 'Pendant', 'Avant', 'Après', 'Selon', 'Malgré', 'Contre',
