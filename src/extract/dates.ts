@@ -264,7 +264,6 @@ function compile(lang: string, L: DateLocale): Compiled {
   const wdKeys = Object.keys(L.weekdays);
   const wdFull = wdKeys.filter((k) => !isAbbrev(k, wdKeys));
   const MON = A(monthKeys);
-  const MONFULL = A(monthKeys.filter((k) => !monthAbbrev.has(k)));
   const WD = A(wdKeys);
   const WDF = A(wdFull);
   const ORD = L.dayOrdinalSuffixes.length ? `(?:${A(L.dayOrdinalSuffixes)})?` : '';

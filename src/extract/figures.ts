@@ -23,7 +23,7 @@ import {
   figureLocale, figureLocaleInfo, FIGURE_LOCALES, CURRENCY_CODES, CURRENCY_SYMBOLS, EXCHANGES, TICKER_SUFFIXES, UNIT_SYMBOLS,
   type FigureLocale, type QualifierName,
 } from '../locale/figures.js';
-import { matchAny, WB_BEFORE, WB_AFTER } from '../locale/pattern.js';
+import { matchAny, WB_AFTER } from '../locale/pattern.js';
 
 type Kind = FigureItem['kind'];
 

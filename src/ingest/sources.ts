@@ -125,26 +125,26 @@ async function* walkWith(dir: string, o: ReadOptions & { maxBytes: number }): As
 /** A file given explicitly is read whatever its extension; JSON-lines files by extension. */
 async function* readPathWith(path: string, o: ReadOptions & { maxBytes: number }): AsyncGenerator<SourceDoc> {
   const ext = extname(path).toLowerCase();
-  if (o.since) {
-    try {
-      if ((await stat(path)).mtime < o.since) {
-        o.onSkip?.(path);
-        return;
-      }
-    } catch {
-      // read below, which reports the problem as an error record
-    }
+  let info;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    yield { uri: path, error: fsError(err, path) };
+    return;
+  }
+  if (o.since && info.mtime < o.since) {
+    o.onSkip?.(path);
+    return;
   }
   if (JSONL_EXTENSIONS.has(ext)) {
     yield* readJsonLines(path, o.maxBytes);
     return;
   }
+  if (info.isFile() && info.size > o.maxBytes) {
+    yield { uri: path, size: info.size, error: tooLarge(path, info.size, o.maxBytes) };
+    return;
+  }
   try {
-    const info = await stat(path);
-    if (info.isFile() && info.size > o.maxBytes) {
-      yield { uri: path, size: info.size, error: tooLarge(path, info.size, o.maxBytes) };
-      return;
-    }
     const bytes = new Uint8Array(await readFile(path));
     yield { uri: path, bytes, sha256: sha256(bytes), size: bytes.length };
   } catch (err) {
