@@ -93,7 +93,7 @@ for (const lang of langs) {
     const w = train(sents.slice(0, cut), lang, { bits, epochs, seed, dropout: XLING[lang] ? DROPOUT : 0 });
     const float: TaggerModel = { lang, bits, w, scale: 1 };
     const quant = deserialize(serialize(lang, bits, w));
-    console.log(`${lang} check: float ${spanF1(float, sents.slice(cut), lang)}; int8 ${spanF1(quant, sents.slice(cut), lang)}`);
+    console.log(`${lang} check: float ${spanF1(float, sents.slice(cut), lang)}; compact int16 ${spanF1(quant, sents.slice(cut), lang)}`);
   }
   const w = train(sents, lang, { bits, epochs, seed, log: (s) => console.log(s), dropout: XLING[lang] ? DROPOUT : 0 });
   const buf = serialize(lang, bits, w);

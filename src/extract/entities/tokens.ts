@@ -1,3 +1,4 @@
+import { charClass, DIGIT, isAlnumClass, isLetterClass, LETTER, LOWER, MARK, SURROGATE, UPPER } from './charclass.js';
 import type { Token } from './types.js';
 
 // Letters/digits with inner hyphens and apostrophes; a dot only inside an abbreviation ("U.S", "S.A").
@@ -15,6 +16,70 @@ const LOWER_TAIL = /-\p{Ll}[\p{Ll}\-]{0,40}$/u;
 const SKIP_BACK = new Set([' ', '\t', '\u00a0', '\u202f', '"', "'", '“', '”', '‘', '’', '«', '»', '(', '[', '*', '•', '·', '-', '–', '—', '„', '\r']);
 const FUNCTION_LOWER = /^\p{Ll}{1,4}$/u;
 
+/**
+ * End of the token TOKEN_RE matches at `s` (a letter or digit), or -1 when it meets a surrogate (the caller then
+ * asks the regex): letters, marks and digits; an apostrophe or hyphen before a letter or digit; a dot between a
+ * letter and "<letter>."; at most 100 code units after the first.
+ */
+function scanToken(text: string, s: number): number {
+  const n = text.length;
+  let p = s + 1;
+  const limit = Math.min(n, s + 101);
+  while (p < limit) {
+    const c = text.charCodeAt(p);
+    const k = charClass(c);
+    if (k === SURROGATE) return -1;
+    if (isAlnumClass(k) || k === MARK) { p++; continue; }
+    if (p + 1 < n && (c === 0x27 || c === 0x2019 || c === 0x2d)) {
+      const k1 = charClass(text.charCodeAt(p + 1));
+      if (k1 === SURROGATE) return -1;
+      if (isAlnumClass(k1)) { p++; continue; }
+    } else if (c === 0x2e && p + 2 < n) {
+      const k1 = charClass(text.charCodeAt(p + 1));
+      if (k1 === SURROGATE) return -1;
+      if (isLetterClass(k1) && text.charCodeAt(p + 2) === 0x2e) { p++; continue; }
+    }
+    break;
+  }
+  return p;
+}
+
+const CAP = 1, UPPER_W = 2, NUM = 4;
+/**
+ * cap (an upper-case first letter, or one or two lower-case letters then an upper-case one, "iPhone"; not when a
+ * lower-case part ends it after a hyphen, "AI-driven"), upper (two letters or more, none lower case) and num (only
+ * digits) of a token, from character classes; tokens holding surrogates go through the regexes.
+ */
+function wordFlags(t: string): number {
+  const n = t.length;
+  let letters = 0, lower = false, digits = 0, tailFrom = n, hyphenLower = -1;
+  for (let p = 0; p < n; p++) {
+    const c = t.charCodeAt(p);
+    const k = charClass(c);
+    if (k === SURROGATE) return wordFlagsSlow(t);
+    if (k === UPPER || k === LOWER || k === LETTER) letters++;
+    if (k === LOWER) lower = true;
+    if (k === DIGIT) digits++;
+    // The tail of lower-case letters and hyphens at the end, and the last hyphen followed by a lower-case letter.
+    if (k === LOWER || c === 0x2d) { if (tailFrom === n) tailFrom = p; } else tailFrom = n;
+    if (c === 0x2d && p + 1 < n && charClass(t.charCodeAt(p + 1)) === LOWER) hyphenLower = p;
+  }
+  if (n > 0 && digits === n) return NUM;
+  const k0 = n > 0 ? charClass(t.charCodeAt(0)) : 0;
+  let cap = k0 === UPPER
+    || (k0 === LOWER && n > 1 && (charClass(t.charCodeAt(1)) === UPPER || (charClass(t.charCodeAt(1)) === LOWER && n > 2 && charClass(t.charCodeAt(2)) === UPPER)));
+  // LOWER_TAIL: a hyphen, a lower-case letter, then at most 40 lower-case letters or hyphens to the end.
+  if (cap && tailFrom < n && hyphenLower >= tailFrom && hyphenLower >= n - 42) cap = false;
+  return (cap ? CAP : 0) | (letters >= 2 && !lower ? UPPER_W : 0);
+}
+
+function wordFlagsSlow(t: string): number {
+  const num = DIGITS.test(t);
+  const cap = !num && (UPPER_FIRST.test(t) || MIXED.test(t)) && !LOWER_TAIL.test(t);
+  const upper = !num && LETTERS2.test(t) && !HAS_LOWER.test(t);
+  return (cap ? CAP : 0) | (upper ? UPPER_W : 0) | (num ? NUM : 0);
+}
+
 export interface Tokenized {
   tokens: Token[];
   /** Start offset of each line. */
@@ -31,25 +96,38 @@ export function tokenize(text: string, elide: boolean, abbrevBefore: Set<string>
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   let line = 0;
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-    let s = m.index;
-    let t = m[0];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    // The next token: TOKEN_RE's match, found by a scan of character classes (the regex itself where a surrogate
+    // pair is involved).
+    let s = i, e = -1;
+    for (; s < n; s++) {
+      const k = charClass(text.charCodeAt(s));
+      if (k === SURROGATE) break;
+      if (isAlnumClass(k)) { e = scanToken(text, s); break; }
+    }
+    if (s >= n) break;
+    if (e < 0) {
+      TOKEN_RE.lastIndex = s;
+      const m = TOKEN_RE.exec(text);
+      if (!m) break;
+      s = m.index; e = s + m[0].length;
+    }
+    i = e;
+    let t = text.slice(s, e);
     if (elide) {
       const el = ELISION.exec(t);
       if (el) { s += el[0].length; t = t.slice(el[0].length); }
     }
     let poss = false;
     if (t.length > 3 && POSS.test(t)) { t = t.slice(0, -2); poss = true; }
-    let e = s + t.length;
+    e = s + t.length;
     // An abbreviation keeps its final dot: "U.S." (the sentence-start check below treats it as an abbreviation).
     if (!poss && t.includes('.') && text[e] === '.') { e++; t += '.'; }
     while (line + 1 < lineStarts.length && lineStarts[line + 1] <= s) line++;
-    const num = DIGITS.test(t);
-    // "AI-driven", "U.S.-based": a lower-case last part makes an adjective, not a name.
-    const cap = !num && (UPPER_FIRST.test(t) || MIXED.test(t)) && !LOWER_TAIL.test(t);
-    const upper = !num && LETTERS2.test(t) && !HAS_LOWER.test(t);
-    tokens.push({ s, e, text: t, cap, upper, num, poss, sentStart: false, head: false, line });
+    const f = wordFlags(t);
+    tokens.push({ s, e, text: t, cap: (f & CAP) !== 0, upper: (f & UPPER_W) !== 0, num: (f & NUM) !== 0, poss, sentStart: false, head: false, line });
   }
   // Sentence starts: first token after a line break or after . ! ? : (not after an abbreviation).
   for (let k = 0; k < tokens.length; k++) {

@@ -300,13 +300,31 @@ function placeFirstWords(lx: TagLexicon): Set<string> {
   return set;
 }
 
+/**
+ * The slots that depend on the word alone: part 0 (bias, word, shapes, affixes: slots 0-11) or part 1 (length, raw
+ * form: slots 33-34). Writes them at `f`; returns the next slot.
+ */
+export function writeWordSlots(out: Uint32Array, f: number, wi: WordInfo, part: 0 | 1): number {
+  if (part === 1) {
+    out[f++] = mix(S.len, wi.lenB);
+    out[f++] = wi.raw;
+    return f;
+  }
+  out[f++] = S.bias;
+  out[f++] = wi.lower;
+  out[f++] = wi.shape;
+  out[f++] = wi.sshape;
+  for (let k = 0; k < 8; k++) out[f++] = wi.affix[k];
+  return f;
+}
+
 const PAD_L = hashStr('<s>', 0), PAD_R = hashStr('</s>', 0);
 
 /**
  * Static features of a sentence: `stride` hashes per token (not yet reduced to buckets), plus the per-token lower-case
  * word hash that the tag-dependent features combine with.
  */
-export function sentenceFeatures(words: string[], lx: TagLexicon, scratch?: FeatureScratch): { feats: Uint32Array; lowers: Uint32Array; shapes: Uint32Array; infos: WordInfo[]; stride: number } {
+export function sentenceFeatures(words: string[], lx: TagLexicon, scratch?: FeatureScratch, wordSlots = true): { feats: Uint32Array; lowers: Uint32Array; shapes: Uint32Array; infos: WordInfo[]; stride: number } {
   const n = words.length;
   const stride = strideOf(lx);
   const infos = words.map((w) => wordInfo(lx, w));
@@ -318,7 +336,8 @@ export function sentenceFeatures(words: string[], lx: TagLexicon, scratch?: Feat
       scratch.feats = new Uint32Array(cap * N_STATIC); scratch.lowers = new Uint32Array(cap);
       scratch.shapes = new Uint32Array(cap); scratch.gaz = new Uint8Array(cap);
     }
-    feats = scratch.feats.subarray(0, n * stride).fill(NONE);
+    // (Every slot is written below, or skipped and never read with `wordSlots` false.)
+    feats = scratch.feats.subarray(0, n * stride);
     lowers = scratch.lowers.subarray(0, n); shapes = scratch.shapes.subarray(0, n);
     gaz = scratch.gaz.subarray(0, n).fill(0);
   } else {
@@ -350,11 +369,8 @@ export function sentenceFeatures(words: string[], lx: TagLexicon, scratch?: Feat
     lowers[i] = wi.lower; shapes[i] = wi.sshape;
     const capCtx = wi.isUpper ? (capsLine ? 3 : 4) : wi.isCap ? (i === 0 ? 1 : 2) : 0;
     let f = o;
-    feats[f++] = S.bias;
-    feats[f++] = wi.lower;
-    feats[f++] = wi.shape;
-    feats[f++] = wi.sshape;
-    for (const a of wi.affix) feats[f++] = a;
+    if (wordSlots) f = writeWordSlots(feats, f, wi, 0);
+    else f += 12;
     feats[f++] = mix(S.cap, capCtx * 2 + capsLine);
     feats[f++] = mix(S.pos, Math.min(i, 3));
     feats[f++] = mix(S.wm1, lw(i - 1));
@@ -376,8 +392,8 @@ export function sentenceFeatures(words: string[], lx: TagLexicon, scratch?: Feat
     feats[f++] = (wi.flags & F_ORGKW) ? mix(S.orgkw, capCtx) : NONE;
     feats[f++] = (wi.flags & F_PLACEKW) ? mix(S.placekw, capCtx) : NONE;
     feats[f++] = i + 1 < n && (infos[i + 1].flags & F_ORGKW) && infos[i + 1].isCap ? mix(S.orgkwNext, 1) : NONE;
-    feats[f++] = mix(S.len, wi.lenB);
-    feats[f++] = wi.raw;
+    if (wordSlots) f = writeWordSlots(feats, f, wi, 1);
+    else f += 2;
     feats[f++] = mix(mix(S.shapeCtx, sh(i - 1)), mix(wi.shape, sh(i + 1)));
     feats[f++] = mix(S.gazm1, i > 0 ? gaz[i - 1] : 7);
     feats[f++] = mix(S.gazp1, i + 1 < n ? gaz[i + 1] : 7);

@@ -1,9 +1,10 @@
 // The entity tagger: a greedy left-to-right averaged perceptron over BIO tags with hashed features.
 //
-// Weights live in a table of 2^bits buckets × TAGS.length (Int8 after training, one scale for the whole table); a
-// feature's weights are the row at (hash & mask). The model file is that table gzipped, behind a small header.
+// Training keeps a full table of 2^bits buckets × TAGS.length Float64 weights; a feature's weights are the row at
+// (hash & mask). The model file is that table as bfloat16, gzipped, behind a small header. Loaded for tagging, the
+// table becomes compact (see `compact`): only the buckets some feature trained, as Int16 rows, behind an index.
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { dynamicFeatures, featureScratch, N_BASE, N_DYNAMIC, NONE, sentenceFeatures, type TagLexicon } from './features.js';
+import { dynamicFeatures, featureScratch, N_BASE, N_DYNAMIC, N_STATIC, NONE, sentenceFeatures, writeWordSlots, type TagLexicon } from './features.js';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 /** Number of tags (decode unrolls its inner loop over exactly these 9). */
@@ -18,9 +19,33 @@ export const START = NT;
 export interface TaggerModel {
   lang: string;
   bits: number;
-  /** Weights, bucket-major: w[bucket * NT + tag]. */
-  w: Float64Array | Float32Array;
+  /**
+   * Weights, row-major (NT per row). Without `index`, row = bucket (w[bucket * NT + tag]); with it, only the buckets
+   * some feature trained have a row, in bucket order, and `index` says which (see rowOf).
+   */
+  w: Float64Array | Float32Array | Int16Array;
+  /**
+   * A rank bitmap of the buckets that have a row: for each 32 buckets, a word of bits (index[2j]) and the number of
+   * rows before them (index[2j + 1]). 2^19 buckets take 128 kB, which stays in the CPU's cache.
+   */
+  index?: Int32Array;
+  /** A weight's value is w[k] * scale (scores are only compared, so decoding never multiplies). */
   scale: number;
+}
+
+/** Offset of a feature hash's weight row in `model.w`, or -1 when the feature has no weights. */
+export function rowOf(bits: number, index: Int32Array | undefined, hash: number): number {
+  const b = hash & ((1 << bits) - 1);
+  if (!index) return b * NT;
+  const j = (b >>> 5) << 1, bit = b & 31;
+  const word = index[j];
+  if (((word >>> bit) & 1) === 0) return -1;
+  // Rows before this bucket: those of the earlier words, plus the set bits below it in this word (a popcount).
+  let x = bit === 0 ? 0 : word << (32 - bit);
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return (index[j + 1] + (Math.imul(x, 0x01010101) >>> 24)) * NT;
 }
 
 /** Bucket rows (already multiplied by NT) of each token's static features; NONE-features point at row -1. */
@@ -45,6 +70,7 @@ export function decode(
   onToken?: (i: number, pred: number, dyn: Int32Array) => number,
   base?: Float64Array,
   stride: number = N_BASE,
+  index?: Int32Array,
 ): Uint8Array {
   const n = lowers.length;
   const mask = (1 << bits) - 1;
@@ -60,7 +86,7 @@ export function decode(
     }
     const o = i * stride;
     dynamicFeatures(dynH, p1, p2, lowers[i], shapes[i], i + 1 < n ? lowers[i + 1] : 0);
-    for (let k = 0; k < N_DYNAMIC; k++) dyn[k] = (dynH[k] & mask) * NT;
+    for (let k = 0; k < N_DYNAMIC; k++) dyn[k] = rowOf(bits, index, dynH[k]);
     for (let k = -N_DYNAMIC; k < stride; k++) {
       const r = k < 0 ? dyn[k + N_DYNAMIC] : rows[o + k];
       if (r < 0) continue;
@@ -85,6 +111,10 @@ export function decode(
  * scattered rows per token.
  */
 const WORD_SLOTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 33, 34];
+const WORD_HASHES = new Uint32Array(WORD_SLOTS.length);
+/** The other static slots (context, lexicons), per stride: those read for every token. */
+const contextSlots = (stride: number) => Int32Array.from({ length: stride }, (_, k) => k).filter((k) => !WORD_SLOTS.includes(k));
+const CONTEXT_SLOTS = new Map([N_BASE, N_STATIC].map((st) => [st, contextSlots(st)]));
 
 /** Tags the words of one sentence. */
 const scratch = featureScratch();
@@ -92,13 +122,13 @@ let rowsBuf = new Int32Array(0);
 let baseBuf = new Float64Array(0);
 
 export function tagWords(model: TaggerModel, words: string[], lx: TagLexicon): Uint8Array {
-  const { feats, lowers, shapes, infos, stride } = sentenceFeatures(words, lx, scratch);
-  if (rowsBuf.length < feats.length) rowsBuf = new Int32Array(Math.max(feats.length, 2 * rowsBuf.length));
-  const rows = rowsBuf.subarray(0, feats.length);
-  const mask = (1 << model.bits) - 1;
-  for (let k = 0; k < feats.length; k++) rows[k] = feats[k] === NONE ? -1 : (feats[k] & mask) * NT;
-  const w = model.w;
+  const { feats, lowers, shapes, infos, stride } = sentenceFeatures(words, lx, scratch, false);
+  const ctx = CONTEXT_SLOTS.get(stride) ?? contextSlots(stride);
+  const nc = ctx.length;
   const n = words.length;
+  if (rowsBuf.length < n * nc) rowsBuf = new Int32Array(Math.max(n * nc, 2 * rowsBuf.length));
+  const rows = rowsBuf.subarray(0, n * nc);
+  const { bits, index, w } = model;
   if (baseBuf.length < n * NT) baseBuf = new Float64Array(Math.max(n * NT, 2 * baseBuf.length));
   const base = baseBuf.subarray(0, n * NT);
   for (let i = 0; i < n; i++) {
@@ -107,15 +137,19 @@ export function tagWords(model: TaggerModel, words: string[], lx: TagLexicon): U
     let b = wi.scoresOf === model ? wi.scores : undefined;
     if (!b) {
       b = new Float64Array(NT);
-      for (const k of WORD_SLOTS) {
-        const r = rows[o + k];
+      writeWordSlots(WORD_HASHES, writeWordSlots(WORD_HASHES, 0, wi, 0), wi, 1);
+      for (const f of WORD_HASHES) {
+        const r = f === NONE ? -1 : rowOf(bits, index, f);
         if (r < 0) continue;
         for (let t = 0; t < NT; t++) b[t] += w[r + t];
       }
       wi.scores = b; wi.scoresOf = model;
     }
-    base.set(b, i * NT);
-    for (const k of WORD_SLOTS) rows[o + k] = -1;
+    for (let t = 0, bi = i * NT; t < NT; t++) base[bi + t] = b[t];
+    for (let c = 0, oc = i * nc; c < nc; c++) {
+      const f = feats[o + ctx[c]];
+      rows[oc + c] = f === NONE ? -1 : rowOf(bits, index, f);
+    }
     // Cross-lingual: the Dutch-trained model would run a name on over German lower-case words ("Champions League zu
     // stehen"); inside a name only connectors ("von", "der", "and"), punctuation and capitalized words that are not
     // function words may continue it.
@@ -123,7 +157,7 @@ export function tagWords(model: TaggerModel, words: string[], lx: TagLexicon): U
       for (let t = 2; t < NT; t += 2) base[i * NT + t] -= 1e9;
     }
   }
-  return decode(w, model.bits, rows, lowers, shapes, undefined, base, stride);
+  return decode(w, bits, rows, lowers, shapes, undefined, base, nc, index);
 }
 
 /** Spans [start, end) of entities in a BIO tag sequence, with their type (PER, ORG, LOC, MISC). */
@@ -170,10 +204,36 @@ export function deserialize(buf: Uint8Array): TaggerModel {
   const lang = b.subarray(16, 24).toString('latin1').trim();
   const raw = gunzipSync(b.subarray(24));
   if (raw.length !== (1 << bits) * NT * 2) throw new Error('tagger model: truncated weights');
-  const q = new Uint16Array(raw.length / 2);
-  for (let k = 0; k < q.length; k++) q[k] = raw[2 * k] | (raw[2 * k + 1] << 8);
-  const u = new Uint32Array(q.length);
-  for (let k = 0; k < q.length; k++) u[k] = q[k] << 16;
-  const w = new Float32Array(u.buffer);
-  return { lang, bits, scale, w };
+  const u = new Uint32Array(raw.length / 2);
+  for (let k = 0; k < u.length; k++) u[k] = (raw[2 * k] | (raw[2 * k + 1] << 8)) << 16;
+  return compact({ lang, bits, scale, w: new Float32Array(u.buffer) });
+}
+
+/**
+ * The tagging form of a model: rows of buckets some feature trained (about one in six), as Int16 scaled to the
+ * largest weight (15 bits: every bfloat16 weight keeps its sign and 8 bits of its magnitude relative to the largest),
+ * behind an Int32 index of buckets. The English model goes from 19 MB of Float32 to about 3.5 MB, so the lookups of
+ * decoding mostly hit the CPU's caches, and each worker thread holds a few MB per language instead of 19.
+ */
+export function compact(model: TaggerModel): TaggerModel {
+  const { w, bits } = model;
+  if (model.index) return model;
+  const buckets = 1 << bits;
+  let max = 0;
+  for (let k = 0; k < buckets * NT; k++) { const a = Math.abs(w[k]); if (a > max) max = a; }
+  const scale = max > 0 ? max / 32767 : 1;
+  // A bucket keeps a row when one of its weights is not 0 once quantized.
+  const index = new Int32Array(Math.max(2, buckets >>> 4));
+  let rows = 0;
+  for (let bk = 0; bk < buckets; bk++) {
+    const j = (bk >>> 5) << 1;
+    if ((bk & 31) === 0) index[j + 1] = rows;
+    for (let t = 0; t < NT; t++) if (Math.round(w[bk * NT + t] / scale) !== 0) { index[j] |= 1 << (bk & 31); rows++; break; }
+  }
+  const q = new Int16Array(rows * NT);
+  for (let bk = 0, o = 0; bk < buckets; bk++) {
+    if (((index[(bk >>> 5) << 1] >>> (bk & 31)) & 1) === 0) continue;
+    for (let t = 0; t < NT; t++) q[o++] = Math.round(w[bk * NT + t] / scale);
+  }
+  return { lang: model.lang, bits, scale: model.scale * scale, w: q, index };
 }
