@@ -2,12 +2,12 @@
 // Throughput benchmark: `npm run bench` (builds first). Builds a bench corpus from the seeds (../shared/seeds,
 // when present) and the project's fixtures, repeated to about 5 MB, then measures the whole pipeline and
 // each stage alone on one core: MB/s, documents/s and peak RSS. Each measurement runs in a child process
-// of its own, so that its peak RSS is its own.
+// of its own, so that its peak RSS is its own, and is the fastest of --repeats passes (default 3).
 // Then whole runs of the CLI over the same corpus written out as files: 1 worker and one per core into
 // NDJSON, one per core into SQLite (and into PostgreSQL with --pg URL). Their throughput is the
 // steady state, from the moment every worker has warmed up to the last record (start-up, about 2 s,
 // is reported apart); their peak RSS is the whole process's, main thread and workers.
-//   node bench/bench.js [--mb 5] [--json] [--no-runs] [--pg postgres://… | --no-pg]
+//   node bench/bench.js [--mb 5] [--repeats 3] [--json] [--no-runs] [--pg postgres://… | --no-pg]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -22,6 +22,8 @@ const opt = (name, dflt) => {
 };
 const targetMB = Number(opt('--mb', '5'));
 const only = opt('--only', null);
+/** Passes over the corpus per stage measure (the fastest counts); --repeats 1 for a quick look. */
+const REPEATS = Math.max(1, Number(opt('--repeats', '3')));
 
 // compromise: compromise's own nlp(text) with .people() .places() .organizations() on the same cleaned corpus, the
 // reference the entities stage is measured against (issue 6: at least 6 times its speed).
@@ -92,9 +94,14 @@ async function measure(name) {
     for (let i = 0; i < n; i++) one(i);
   };
   run(Math.min(docs.length, 40));
-  const t0 = process.hrtime.bigint();
-  run(docs.length);
-  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  // The best of REPEATS passes over the corpus: on a shared (virtual) machine a pass can run 30% slower for reasons
+  // outside the process; the fastest pass is the code's own speed. Every measure, compromise included, is taken so.
+  let secs = Infinity;
+  for (let r = 0; r < REPEATS; r++) {
+    const t0 = process.hrtime.bigint();
+    run(docs.length);
+    secs = Math.min(secs, Number(process.hrtime.bigint() - t0) / 1e9);
+  }
   const rssMB = process.resourceUsage().maxRSS / 1024;
   return { name, docs: docs.length, mb: size / 1e6, secs, mbps: size / 1e6 / secs, docsps: docs.length / secs, rssMB };
 }
@@ -110,7 +117,7 @@ if (only) {
   const rows = [];
   for (const name of MEASURES) {
     // One core: a child process with libuv's pool at one thread, nothing else in parallel.
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--only', name, '--mb', String(targetMB)], {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--only', name, '--mb', String(targetMB), '--repeats', String(REPEATS)], {
       encoding: 'utf8',
       env: { ...process.env, UV_THREADPOOL_SIZE: '1' },
       maxBuffer: 1 << 20,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { charClass, DIGIT, LETTER, LOWER, MARK, OTHER, SURROGATE, UPPER } from '../src/extract/entities/charclass.js';
 import { tokenize } from '../src/extract/entities/tokens.js';
+import { tokenizeForTagger } from '../src/extract/tagger/features.js';
 import { compact, deserialize, NT, rowOf, serialize } from '../src/extract/tagger/model.js';
 import { readFileSync } from 'node:fs';
 import { modelPath } from '../src/extract/tagger/index.js';
@@ -53,6 +54,15 @@ describe('entity tokenizer', () => {
     const t = toks(text);
     expect(performance.now() - t0).toBeLessThan(2000);
     expect(t.length).toBeGreaterThan(1000);
+  });
+});
+
+describe('tagger tokenizer', () => {
+  it('splits words, numbers and punctuation as CoNLL does', () => {
+    const text = "AT&T's 1,234.5 km/h U.S. rock-'n'-roll 12:30 e.g.\u00a0Zürich 𝐀𝐁 x\u0301y —";
+    const toks = tokenizeForTagger(text).flat();
+    for (const t of toks) expect(text.slice(t.s, t.e)).toBe(t.text);
+    expect(toks.map((t) => t.text)).toEqual(['AT&T', "'s", '1,234.5', 'km', '/', 'h', 'U.S.', 'rock', '-', "'", 'n', "'", '-', 'roll', '12:30', 'e.g.', 'Zürich', '𝐀𝐁', 'x\u0301y', '—']);
   });
 });
 

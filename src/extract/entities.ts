@@ -74,7 +74,20 @@ const MIN_SINGLE_MENTIONS = 2;
 
 const MAX_COMPROMISE_CHARS = 20000;
 
+/** normForm's recent results: the same forms come back many times in a document and across documents (bounded). */
+const NORM_CACHE = new Map<string, string>();
+const NORM_CACHE_MAX = 20000;
+
 function normForm(s: string): string {
+  let v = NORM_CACHE.get(s);
+  if (v === undefined) {
+    if (NORM_CACHE.size >= NORM_CACHE_MAX) NORM_CACHE.clear();
+    NORM_CACHE.set(s, (v = normFormOf(s)));
+  }
+  return v;
+}
+
+function normFormOf(s: string): string {
   return gazKey(s).replace(/\s+/g, ' ').replace(/^(?:the|la|le|les|l'|der|die|das|el|los|las) /, '').replace(/'s$/, '').replace(/[.,]+$/, '').trim();
 }
 

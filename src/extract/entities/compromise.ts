@@ -1,6 +1,8 @@
 // English candidate source from compromise (people / places / organizations with offsets).
 // compromise is slow (~0.16 MB/s), so it only reads the sentences that hold a name the rules could not type.
-import nlp from 'compromise';
+// It is an option (EntityOptions.compromise, off by default), so compromise is loaded on first use only (its
+// CommonJS build): a run that does not ask for it does not pay its 45 MB a worker.
+import { createRequire } from 'node:module';
 import type { EntityTypeName } from '../../export/schema.js';
 import type { Candidate } from './types.js';
 
@@ -35,10 +37,13 @@ export function sentenceAround(text: string, pos: number): [number, number] {
   return [s, e];
 }
 
+let nlp: ((text: string) => unknown) | null = null;
+
 /** compromise's people/places/organizations in text[from, to), as candidates with offsets into `text`. */
 export function compromiseCandidates(text: string, from: number, to: number): Candidate[] {
   const slice = text.slice(from, to);
-  const doc = nlp(slice) as unknown as Doc;
+  nlp ??= createRequire(import.meta.url)('compromise') as (text: string) => unknown;
+  const doc = nlp(slice) as Doc;
   const out: Candidate[] = [];
   const take = (ms: Match[], type: EntityTypeName, score: number) => {
     for (const m of ms) {

@@ -1,7 +1,7 @@
 // Place gazetteer: country names (with alternates) in the text's language and in English, from the
 // i18n-iso-countries package; continents, regions and cities from src/locale; compromise's own place lexicon.
 import countries from 'i18n-iso-countries';
-import nlp from 'compromise';
+import { compromiseLexicon } from './lexicon.js';
 import { entityLocale, WORLD_CITIES } from '../../locale/entities.js';
 
 export interface PlaceInfo {
@@ -22,9 +22,7 @@ let compromisePlaces: string[] | null = null;
 function lexiconPlaces(): string[] {
   if (compromisePlaces) return compromisePlaces;
   const out: string[] = [];
-  const lex = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
-  for (const [w, tag] of Object.entries(lex)) {
-    const tags = Array.isArray(tag) ? tag : [tag];
+  for (const [w, tags] of compromiseLexicon()) {
     if (tags.includes('Country') || tags.includes('City') || tags.includes('Region')) out.push(w);
   }
   compromisePlaces = out;

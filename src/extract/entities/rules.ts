@@ -1,6 +1,6 @@
 // Rule-based candidate source: capitalized runs typed by legal forms, titles, role appositions, keywords,
 // the place gazetteer and name lexicons; definitions "(hereinafter “X”)" and abbreviations "(ABC)"; lists of brands.
-import nlp from 'compromise';
+import { compromiseLexicon } from './lexicon.js';
 import type { EntityTypeName } from '../../export/schema.js';
 import { ALL_LEGAL_FORMS, ALL_TITLES, entityLocale, type EntityLocaleData } from '../../locale/entities.js';
 import { matchAny, WB_AFTER } from '../../locale/pattern.js';
@@ -30,12 +30,10 @@ interface Lexicons {
 let lexicons: Lexicons | null = null;
 function getLexicons(): Lexicons {
   if (lexicons) return lexicons;
-  const lex = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
   const firstNames = new Set<string>(), lastNames = new Set<string>(), orgs = new Set<string>(), common = new Set<string>();
   const NAMEISH = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific', 'Organization', 'SportsTeam',
     'Country', 'City', 'Region', 'Place', 'ProperNoun', 'Demonym', 'Month', 'WeekDay', 'Date', 'Acronym']);
-  for (const [w, tag] of Object.entries(lex)) {
-    const tags = Array.isArray(tag) ? tag : [tag];
+  for (const [w, tags] of compromiseLexicon()) {
     if (tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName')) firstNames.add(w);
     if (tags.includes('LastName')) lastNames.add(w);
     if (tags.includes('Organization') || tags.includes('SportsTeam')) orgs.add(w);

@@ -4,8 +4,9 @@
 // per distinct word (memoized), and neighbour features reuse the neighbour's hashes. The same code serves training
 // (tokens from the CoNLL columns) and tagging (tokens from `tokenizeForTagger`), so both see identical features.
 import { ALL_LEGAL_FORMS, ALL_TITLES, entityLocale } from '../../locale/entities.js';
+import { charClass, DIGIT, LETTER, LOWER, MARK, SURROGATE, UPPER } from '../entities/charclass.js';
 import { gazKey, placeGazetteer } from '../entities/gazetteer.js';
-import nlp from 'compromise';
+import { compromiseLexicon } from '../entities/lexicon.js';
 import { CANON, XLING_LANGS, xlingLists, type WordSet } from './xling.js';
 
 /** A token for the tagger: its text and offsets (offsets are -1 for training tokens). */
@@ -35,26 +36,82 @@ export function tokenizeForTagger(text: string, abbrev?: Set<string>): TagToken[
   let cur: TagToken[] = [];
   let nextNl = text.indexOf('\n');
   const flush = () => { if (cur.length) sents.push(cur); cur = []; };
-  TAG_TOKEN_RE.lastIndex = 0;
-  for (let m = TAG_TOKEN_RE.exec(text); m; m = TAG_TOKEN_RE.exec(text)) {
-    let s = m.index;
-    let t = m[0];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    // The next token: TAG_TOKEN_RE's match, by a scan of character classes (the regex itself around surrogates).
+    let s = i;
+    while (s < n && isSpaceUnit(text.charCodeAt(s))) s++;
+    if (s >= n) break;
+    let e = scanTagToken(text, s);
+    if (e < 0) {
+      TAG_TOKEN_RE.lastIndex = s;
+      const m = TAG_TOKEN_RE.exec(text);
+      if (!m) break;
+      s = m.index; e = s + m[0].length;
+    }
+    let t = text.slice(s, e);
+    i = e;
     if (nextNl !== -1 && nextNl < s) { flush(); nextNl = text.indexOf('\n', s); }
     const prev = cur.length ? cur[cur.length - 1] : undefined;
     // (`abbrev`: a dot after one of these words, or after a German ordinal, ends no sentence: "St. Nikolaus",
     // "Dr. Meier", "1. FC Nürnberg".)
     if (prev && SENT_END.has(prev.text) && UPPER_FIRST.test(t) && !(abbrev && prev.text === '.' && cur.length > 1 && (abbrev.has(cur[cur.length - 2].text.toLowerCase()) || ORDINAL.test(cur[cur.length - 2].text)))) flush();
     if (cur.length >= MAX_SENT) flush();
-    let e = s + t.length;
     if (t.length > 2 && POSS_RE.test(t) && /\p{L}/u.test(t[0])) {
       cur.push({ text: t.slice(0, -2), s, e: e - 2 });
       s = e - 2; t = t.slice(-2);
     } else if (t.includes('.') && text[e] === '.') { e++; t += '.'; }
     cur.push({ text: t, s, e });
-    TAG_TOKEN_RE.lastIndex = Math.max(TAG_TOKEN_RE.lastIndex, e);
+    i = Math.max(i, e);
   }
   flush();
   return sents;
+}
+
+/** JavaScript's \s (what \S excludes), for one UTF-16 code unit. */
+function isSpaceUnit(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+const isWordClass = (k: number) => k === UPPER || k === LOWER || k === LETTER || k === MARK || k === DIGIT;
+
+/**
+ * End of the token TAG_TOKEN_RE matches at `s` (not a space), or -1 when a surrogate is involved (the caller asks the
+ * regex): a word (a letter, then letters, marks and digits, with up to 20 inner ' ’ - & or a dot before a letter, each
+ * followed by more of them), a number (digits, with up to 10 inner . , : / -), or one other character.
+ */
+function scanTagToken(text: string, s: number): number {
+  const n = text.length;
+  const k0 = charClass(text.charCodeAt(s));
+  if (k0 === SURROGATE) return -1;
+  const isLetter = k0 === UPPER || k0 === LOWER || k0 === LETTER;
+  if (!isLetter && k0 !== DIGIT) return s + 1;
+  const inner = isLetter ? isWordClass : (k: number) => k === DIGIT;
+  const maxGroups = isLetter ? 20 : 10;
+  let p = s + 1;
+  const run = () => {
+    while (p < n) {
+      const k = charClass(text.charCodeAt(p));
+      if (k === SURROGATE) return false;
+      if (!inner(k)) break;
+      p++;
+    }
+    return true;
+  };
+  if (!run()) return -1;
+  for (let g = 0; g < maxGroups && p + 1 < n; g++) {
+    const c = text.charCodeAt(p);
+    const k1 = charClass(text.charCodeAt(p + 1));
+    if (k1 === SURROGATE) return -1;
+    const sep = isLetter
+      ? c === 0x27 || c === 0x2019 || c === 0x2d || c === 0x26 || (c === 0x2e && (k1 === UPPER || k1 === LOWER || k1 === LETTER))
+      : c === 0x2e || c === 0x2c || c === 0x3a || c === 0x2f || c === 0x2d;
+    if (!sep || !inner(k1)) break;
+    p += 2;
+    if (!run()) return -1;
+  }
+  return p;
 }
 
 // ---- hashing ----
@@ -162,10 +219,8 @@ let compromiseLex: { first: Set<string>; last: Set<string>; common: Set<string> 
 
 function compromiseNames() {
   if (compromiseLex) return compromiseLex;
-  const lex = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
   const first = new Set<string>(), last = new Set<string>(), common = new Set<string>();
-  for (const [w, tag] of Object.entries(lex)) {
-    const tags = Array.isArray(tag) ? tag : [tag];
+  for (const [w, tags] of compromiseLexicon()) {
     if (tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName')) first.add(w);
     if (tags.includes('LastName')) last.add(w);
     if (tags.some((t) => t === 'Noun' || t === 'Verb' || t === 'Adjective' || t === 'Adverb' || t === 'Preposition' || t === 'Determiner' || t === 'Conjunction' || t === 'Pronoun')) common.add(w);
@@ -231,6 +286,8 @@ const HAS_LETTER = /\p{L}/u;
 const F_LEGAL = 1, F_TITLE = 2, F_FIRST = 4, F_LAST = 8, F_ORGKW = 16, F_PLACEKW = 32, F_COMMON = 64;
 const HAS_LOWER = /\p{Ll}/u;
 
+const WORD_CACHE_MAX = 50000;
+
 export function wordInfo(lx: TagLexicon, w: string): WordInfo {
   let wi = lx.words.get(w);
   if (wi) return wi;
@@ -251,7 +308,9 @@ export function wordInfo(lx: TagLexicon, w: string): WordInfo {
     gazKey: gazKey(lowerStr), flags, noun: lx.xling ? wordKind(lx.xling, lowerStr, (flags & F_COMMON) !== 0, lowerStr === w) : 0, lower, shape: hashStr(wordShape(w), S.shape), sshape: hashStr(shortShape(w), S.sshape), affix, raw: hashStr(w, S.raw),
     lenB: Math.min(n, 8), isCap: UPPER_FIRST.test(w), isUpper: hasLetter && !HAS_LOWER.test(w), hasLetter, lowerStr,
   };
-  if (lx.words.size < 200000) lx.words.set(w, wi);
+  // Bounded: a long run meets ever more words; when full the cache starts over (about 250 bytes a word).
+  if (lx.words.size >= WORD_CACHE_MAX) lx.words.clear();
+  lx.words.set(w, wi);
   return wi;
 }
 

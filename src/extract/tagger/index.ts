@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EntityTypeName } from '../../export/schema.js';
 import type { Candidate } from '../entities/types.js';
+import { charClass, SURROGATE, UPPER } from '../entities/charclass.js';
 import { gazKey } from '../entities/gazetteer.js';
 import { tagLexicon, tokenizeForTagger, wordInfo, type TagToken } from './features.js';
 import { deserialize, spansOf, tagWords, type TaggerModel } from './model.js';
@@ -319,12 +320,29 @@ function letterKind(w: string): 0 | 1 | 2 {
   return /^\p{L}/u.test(w) ? 1 : 0;
 }
 
+/** Some token past the first holds a capital letter, or the first does and is no common word. */
+function mayHoldName(sent: TagToken[], lx: ReturnType<typeof tagLexicon>): boolean {
+  for (let k = sent.length - 1; k >= 0; k--) {
+    const w = sent[k].text;
+    let cap = false;
+    for (let i = 0; i < w.length && !cap; i++) {
+      const c = w.charCodeAt(i);
+      cap = c < 128 ? c >= 65 && c <= 90 : charClass(c) === UPPER || charClass(c) === SURROGATE;
+    }
+    if (cap && (k > 0 || !lx.common.has(w.toLowerCase()))) return true;
+  }
+  return false;
+}
+
 /** Entity spans (character offsets, CoNLL types PER/ORG/LOC/MISC) the tagger finds in the text. */
 export function tagText(text: string, lang: string, model: TaggerModel | null = loadTagger(lang), lows: Set<string> | null = null): TaggedSpan[] {
   if (!model || !text) return [];
   const lx = tagLexicon(lang);
   const out: TaggedSpan[] = [];
   for (const sent of tokenizeForTagger(text, lx.xling ? ABBREVIATIONS : undefined)) {
+    // A sentence with no capital letter past a common first word has no name to find (every span the tagger could
+    // read there would start in lower case, or be the common word alone: both are dropped below).
+    if (!mayHoldName(sent, lx)) continue;
     // Title-case headlines ("Strategic Blueprint for Intelligent Mobility"): capitalization says nothing there.
     // First a cheap count of words and capitalized words; the costlier checks only for mostly capitalized lines.
     let words = 0, caps = 0;
