@@ -9,7 +9,7 @@ import { dynamicFeatures, featureScratch, N_BASE, N_DYNAMIC, N_STATIC, NONE, sen
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 /** Number of tags (decode unrolls its inner loop over exactly these 9). */
 export const NT: number = TAGS.length;
-const MAGIC = 0x31545850; // "PXT1"
+const MAGIC = 0x32545850; // "PXT2"
 
 /** Tag t may follow tag p: I-X only after B-X or I-X. */
 const ALLOWED: boolean[][] = TAGS.map((p) => TAGS.map((t) => !t.startsWith('I-') || (p !== 'O' && p.slice(2) === t.slice(2))));
@@ -176,37 +176,51 @@ export function spansOf(tags: ArrayLike<number>): Array<{ start: number; end: nu
   return out;
 }
 
-// Weights are stored as bfloat16 (the upper half of a float32, rounded to nearest even): 8 bits of mantissa keep
-// every weight's sign and magnitude to 0.4%; the many zero buckets compress away under gzip.
-/** Serializes averaged weights: header + gzipped bfloat16 codes. */
-export function serialize(lang: string, bits: number, w: Float64Array): Buffer {
-  const f = new Float32Array(w);
-  const u = new Uint32Array(f.buffer);
-  const q = new Uint16Array(w.length);
-  for (let k = 0; k < u.length; k++) { const x = u[k]; q[k] = ((x + 0x7fff + ((x >>> 16) & 1)) >>> 16) & 0xffff; }
-  const scale = 1;
-  const langBytes = Buffer.from(lang.padEnd(8, ' ').slice(0, 8), 'latin1');
-  const head = Buffer.alloc(24);
+// The model file holds the compact form (see `compact`): a 32-byte header (magic, bits, tags, rows, scale, language)
+// and, gzipped, the rank bitmap then the Int16 rows. Loading is a gunzip and two typed-array views: no dense table
+// is ever built outside training. Weights are first rounded to bfloat16 (8 bits of mantissa), which the Int16 rows
+// then hold exactly relative to the largest weight.
+/** Rounds a weight to bfloat16 (the upper half of its float32, to nearest even). */
+function bfloat16(x: number): number {
+  F32[0] = x;
+  const u = U32[0];
+  U32[0] = ((u + 0x7fff + ((u >>> 16) & 1)) >>> 16) << 16;
+  return F32[0];
+}
+const F32 = new Float32Array(1);
+const U32 = new Uint32Array(F32.buffer);
+
+/** Serializes averaged weights (a dense training table) as a model file. */
+export function serialize(lang: string, bits: number, w: Float64Array | Float32Array): Buffer {
+  const rounded = new Float32Array(w.length);
+  for (let k = 0; k < w.length; k++) rounded[k] = bfloat16(w[k]);
+  const m = compact({ lang, bits, scale: 1, w: rounded });
+  const index = m.index!, rows = m.w as Int16Array;
+  const head = Buffer.alloc(32);
   head.writeUInt32LE(MAGIC, 0);
   head.writeUInt32LE(bits, 4);
   head.writeUInt32LE(NT, 8);
-  head.writeFloatLE(scale, 12);
-  langBytes.copy(head, 16);
-  return Buffer.concat([head, gzipSync(Buffer.from(q.buffer, q.byteOffset, q.byteLength), { level: 9 })]);
+  head.writeUInt32LE(rows.length / NT, 12);
+  head.writeDoubleLE(m.scale, 16);
+  Buffer.from(lang.padEnd(8, ' ').slice(0, 8), 'latin1').copy(head, 24);
+  const body = Buffer.concat([Buffer.from(index.buffer, index.byteOffset, index.byteLength), Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength)]);
+  return Buffer.concat([head, gzipSync(body, { level: 9 })]);
 }
 
 export function deserialize(buf: Uint8Array): TaggerModel {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (b.length < 24 || b.readUInt32LE(0) !== MAGIC) throw new Error('tagger model: bad header');
+  if (b.length < 32 || b.readUInt32LE(0) !== MAGIC) throw new Error('tagger model: bad header (retrain with `npm run train`)');
   const bits = b.readUInt32LE(4);
   if (b.readUInt32LE(8) !== NT || bits < 8 || bits > 24) throw new Error('tagger model: unexpected shape');
-  const scale = b.readFloatLE(12);
-  const lang = b.subarray(16, 24).toString('latin1').trim();
-  const raw = gunzipSync(b.subarray(24));
-  if (raw.length !== (1 << bits) * NT * 2) throw new Error('tagger model: truncated weights');
-  const u = new Uint32Array(raw.length / 2);
-  for (let k = 0; k < u.length; k++) u[k] = (raw[2 * k] | (raw[2 * k + 1] << 8)) << 16;
-  return compact({ lang, bits, scale, w: new Float32Array(u.buffer) });
+  const rows = b.readUInt32LE(12);
+  const scale = b.readDoubleLE(16);
+  const lang = b.subarray(24, 32).toString('latin1').trim();
+  const raw = gunzipSync(b.subarray(32));
+  const indexLen = Math.max(2, (1 << bits) >>> 4);
+  if (raw.length !== indexLen * 4 + rows * NT * 2 || raw.byteOffset % 4 !== 0) throw new Error('tagger model: truncated weights');
+  const index = new Int32Array(raw.buffer, raw.byteOffset, indexLen);
+  const w = new Int16Array(raw.buffer, raw.byteOffset + indexLen * 4, rows * NT);
+  return { lang, bits, scale, w, index };
 }
 
 /**
