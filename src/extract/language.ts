@@ -14,7 +14,7 @@
 // Variants kept selectable for scripts/eval-langid.ts; `detectLanguage` uses the measured best.
 
 import { francAll } from 'franc';
-import { eld } from 'eld/extrasmall';
+import { compactEld } from './eld-data.js';
 import { PAIR_MARKERS } from '../locale/langid.js';
 import { matchAny, WB_AFTER, WB_BEFORE } from '../locale/pattern.js';
 
@@ -236,6 +236,7 @@ function runFranc(s: string, only: string[] | undefined): { code: string; margin
   return { code: iso1(first[0]), margin: first[1] - second };
 }
 
+const eld = await compactEld();
 const ELD_LANGS = new Set(Object.values(eld.info().Languages));
 
 function runFusion(s: string): { code: string; margin: number } {
