@@ -8,6 +8,7 @@
 // mentions are grouped (same form, country alternates, definitions, name prefixes, surnames) into entities.
 import type { EntityItem, EntityTypeName } from '../export/schema.js';
 import { compromiseCandidates, sentenceAround } from './entities/compromise.js';
+import { ownString } from './entities/charclass.js';
 import { gazKey, placeGazetteer } from './entities/gazetteer.js';
 import { brandListCandidates, compile, definitionCandidates, roleAfter, runCandidates } from './entities/rules.js';
 import { tokenize } from './entities/tokens.js';
@@ -82,7 +83,8 @@ function normForm(s: string): string {
   let v = NORM_CACHE.get(s);
   if (v === undefined) {
     if (NORM_CACHE.size >= NORM_CACHE_MAX) NORM_CACHE.clear();
-    NORM_CACHE.set(s, (v = normFormOf(s)));
+    v = ownString(normFormOf(s));
+    NORM_CACHE.set(ownString(s), v);
   }
   return v;
 }

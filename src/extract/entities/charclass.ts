@@ -29,3 +29,12 @@ export function charClass(code: number): number {
 export const isAlnumClass = (k: number): boolean => k === UPPER || k === LOWER || k === LETTER || k === DIGIT;
 /** \p{L}. */
 export const isLetterClass = (k: number): boolean => k === UPPER || k === LOWER || k === LETTER;
+
+/**
+ * A copy of `s` that does not keep the text it was cut from alive. V8 makes a substring of 13 characters or more a
+ * view of its parent string; a long-lived cache keyed by such substrings would hold every document they came from.
+ * (Concatenation then slicing makes V8 flatten the pair into a new string first.)
+ */
+export function ownString(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}

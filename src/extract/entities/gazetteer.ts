@@ -2,7 +2,7 @@
 // i18n-iso-countries package; continents, regions and cities from src/locale; compromise's own place lexicon.
 import countries from 'i18n-iso-countries';
 import { compromiseLexicon } from './lexicon.js';
-import { entityLocale, WORLD_CITIES } from '../../locale/entities.js';
+import { ENTITY_LOCALES, entityLocale, WORLD_CITIES } from '../../locale/entities.js';
 
 export interface PlaceInfo {
   /** Identity for alias merging: "country:TR" for every name of Türkiye, else "place:<lower form>". */
@@ -31,6 +31,9 @@ function lexiconPlaces(): string[] {
 
 /** Map of lower-cased place name -> info, for one language (built once, then cached). */
 export function placeGazetteer(lang: string): Map<string, PlaceInfo> {
+  // Languages without entity locale data share the English gazetteer: a worker meeting sixty languages keeps six
+  // gazetteers, not sixty (about 1 MB each).
+  if (!ENTITY_LOCALES[lang]) lang = 'en';
   const hit = cache.get(lang);
   if (hit) return hit;
   const map = new Map<string, PlaceInfo>();

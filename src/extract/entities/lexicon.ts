@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { ownString } from './charclass.js';
 
 /** Path of the lexicon file. */
 export const LEXICON_PATH = fileURLToPath(new URL('../../../models/compromise-lex.txt.gz', import.meta.url));
@@ -16,7 +17,8 @@ export function compromiseLexicon(): Array<[string, string[]]> {
   const out: Array<[string, string[]]> = [];
   for (const line of gunzipSync(readFileSync(LEXICON_PATH)).toString('utf8').split('\n')) {
     const tab = line.indexOf('\t');
-    if (tab > 0) out.push([line.slice(0, tab), line.slice(tab + 1).split(',')]);
+    // (Copies: the callers keep the words in their sets, which must not hold the whole file's text.)
+    if (tab > 0) out.push([ownString(line.slice(0, tab)), line.slice(tab + 1).split(',')]);
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // the place gazetteer and name lexicons; definitions "(hereinafter “X”)" and abbreviations "(ABC)"; lists of brands.
 import { compromiseLexicon } from './lexicon.js';
 import type { EntityTypeName } from '../../export/schema.js';
-import { ALL_LEGAL_FORMS, ALL_TITLES, entityLocale, type EntityLocaleData } from '../../locale/entities.js';
+import { ALL_LEGAL_FORMS, ALL_TITLES, ENTITY_LOCALES, entityLocale, type EntityLocaleData } from '../../locale/entities.js';
 import { matchAny, WB_AFTER } from '../../locale/pattern.js';
 import { gazKey, placeGazetteer, type PlaceInfo } from './gazetteer.js';
 import type { Candidate, Token } from './types.js';
@@ -80,6 +80,8 @@ const compiledCache = new Map<string, Compiled>();
 const lc = (s: string) => s.toLowerCase();
 
 export function compile(lang: string): Compiled {
+  // Languages without entity locale data share one compiled set (English data), not one copy per language code.
+  if (!ENTITY_LOCALES[lang]) lang = '*';
   const hit = compiledCache.get(lang);
   if (hit) return hit;
   const loc = entityLocale(lang);

@@ -4,7 +4,7 @@
 // per distinct word (memoized), and neighbour features reuse the neighbour's hashes. The same code serves training
 // (tokens from the CoNLL columns) and tagging (tokens from `tokenizeForTagger`), so both see identical features.
 import { ALL_LEGAL_FORMS, ALL_TITLES, entityLocale } from '../../locale/entities.js';
-import { charClass, DIGIT, LETTER, LOWER, MARK, SURROGATE, UPPER } from '../entities/charclass.js';
+import { charClass, DIGIT, LETTER, LOWER, MARK, ownString, SURROGATE, UPPER } from '../entities/charclass.js';
 import { gazKey, placeGazetteer } from '../entities/gazetteer.js';
 import { compromiseLexicon } from '../entities/lexicon.js';
 import { CANON, XLING_LANGS, xlingLists, type WordSet } from './xling.js';
@@ -286,12 +286,14 @@ const HAS_LETTER = /\p{L}/u;
 const F_LEGAL = 1, F_TITLE = 2, F_FIRST = 4, F_LAST = 8, F_ORGKW = 16, F_PLACEKW = 32, F_COMMON = 64;
 const HAS_LOWER = /\p{Ll}/u;
 
-const WORD_CACHE_MAX = 50000;
+const WORD_CACHE_MAX = 30000;
 
 export function wordInfo(lx: TagLexicon, w: string): WordInfo {
   let wi = lx.words.get(w);
   if (wi) return wi;
-  const lowerStr = w.toLowerCase();
+  // (Kept in a cache that outlives the document: copies, not views of its text.)
+  w = ownString(w);
+  const lowerStr = ownString(w.toLowerCase());
   const lower = hashStr(lx.xling?.canon.get(lowerStr) ?? lowerStr, S.lower);
   const affix: number[] = [];
   const n = lowerStr.length;
@@ -305,7 +307,7 @@ export function wordInfo(lx: TagLexicon, w: string): WordInfo {
     | (lx.lastNames.has(lowerStr) ? F_LAST : 0) | (lx.orgKw.has(lowerStr) ? F_ORGKW : 0) | (lx.placeKw.has(lowerStr) ? F_PLACEKW : 0)
     | (lx.common.has(lowerStr) ? F_COMMON : 0);
   wi = {
-    gazKey: gazKey(lowerStr), flags, noun: lx.xling ? wordKind(lx.xling, lowerStr, (flags & F_COMMON) !== 0, lowerStr === w) : 0, lower, shape: hashStr(wordShape(w), S.shape), sshape: hashStr(shortShape(w), S.sshape), affix, raw: hashStr(w, S.raw),
+    gazKey: ownString(gazKey(lowerStr)), flags, noun: lx.xling ? wordKind(lx.xling, lowerStr, (flags & F_COMMON) !== 0, lowerStr === w) : 0, lower, shape: hashStr(wordShape(w), S.shape), sshape: hashStr(shortShape(w), S.sshape), affix, raw: hashStr(w, S.raw),
     lenB: Math.min(n, 8), isCap: UPPER_FIRST.test(w), isUpper: hasLetter && !HAS_LOWER.test(w), hasLetter, lowerStr,
   };
   // Bounded: a long run meets ever more words; when full the cache starts over (about 250 bytes a word).

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { DE_FUNCTION_WORDS, DE_TO_NL } from '../../locale/de/xling.js';
+import { ownString } from '../entities/charclass.js';
 
 /** Languages tagged by a cross-lingual model. */
 export const XLING_LANGS = new Set(['de']);
@@ -75,6 +76,12 @@ export class SortedWords implements WordSet {
   }
 }
 
+/** `s` as a one-byte string when every character is Latin-1 (V8 stores those in half the space). */
+function compactString(s: string): string {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return s;
+  return Buffer.from(s, 'latin1').toString('latin1');
+}
+
 export interface XlingLists {
   nouns: WordSet; first: Set<string>; last: Set<string>; cities: string[];
   /** German function words; Dutch function words; German adjective lemmas; German verb forms (all lower case). */
@@ -86,14 +93,20 @@ let lists: XlingLists | null = null;
 export function xlingLists(): XlingLists {
   if (lists) return lists;
   const path = fileURLToPath(new URL('../../../models/xling-lex.txt.gz', import.meta.url));
-  const text = gunzipSync(readFileSync(path)).toString('utf8');
+  // Each section decoded from the bytes on its own, so that no string keeps the whole file alive, and held in one
+  // byte a character where it can be (Latin-1: the German lists), not two.
+  const raw = gunzipSync(readFileSync(path));
   const section = new Map<string, string>();
-  for (const part of text.split('\n#')) {
-    const nl = part.indexOf('\n');
-    if (nl < 0) continue;
-    section.set(part.slice(part.startsWith('#') ? 1 : 0, nl), part.slice(nl + 1));
+  for (let at = 0; at < raw.length;) {
+    const nl = raw.indexOf(10, at);
+    const headEnd = nl < 0 ? raw.length : nl;
+    let end = raw.indexOf('\n#', headEnd);
+    if (end < 0) end = raw.length;
+    const head = raw.toString('utf8', at, headEnd);
+    if (head.startsWith('#')) section.set(head.slice(1), compactString(raw.toString('utf8', Math.min(headEnd + 1, end), end)));
+    at = end + 1;
   }
-  const list = (name: string) => (section.get(name) ?? '').split('\n').filter(Boolean);
+  const list = (name: string) => (section.get(name) ?? '').split('\n').filter(Boolean).map(ownString);
   /** A sorted section as one string ("\n" after each word). */
   const sorted = (name: string) => { const t = (section.get(name) ?? '').replace(/\n+$/, ''); return t ? t + '\n' : ''; };
   const out: XlingLists = {
