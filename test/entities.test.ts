@@ -177,3 +177,20 @@ describe('extractEntities', () => {
     expect(find(items, 'Bluewater Robotics Co., Ltd.')?.type).toBe('organization');
   });
 });
+
+describe('wire agencies in datelines', () => {
+  it('reads the agency of a dateline as an organization, in any language', () => {
+    const de = 'Berlin (ots) - Die Stadtwerke Potsdam haben am Montag ihre Bilanz vorgelegt.\nMünchen/Hamburg (dpa) Der Vorstand tagte.';
+    const names = extractEntities(de, 'de').filter((e) => e.type === 'organization').map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['ots', 'dpa']));
+    const en = 'LONDON (Reuters) - Acme Holdings plc said on Tuesday that profits rose.';
+    expect(extractEntities(en, 'en').find((e) => e.name === 'Reuters')?.type).toBe('organization');
+  });
+
+  it('leaves places and words in parentheses alone', () => {
+    const text = 'Robbie Fowler (England) 2\nDie Sitzung (zukünftige) - wurde vertagt.\nParis (France) - Le salon ouvre.';
+    const ents = extractEntities(text, 'en');
+    expect(ents.filter((e) => e.type === 'organization').map((e) => e.name)).not.toEqual(expect.arrayContaining(['England']));
+    expect(ents.some((e) => e.name === 'zukünftige' || (e.name === 'France' && e.type === 'organization'))).toBe(false);
+  });
+});

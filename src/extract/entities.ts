@@ -10,7 +10,7 @@ import type { EntityItem, EntityTypeName } from '../export/schema.js';
 import { compromiseCandidates, sentenceAround } from './entities/compromise.js';
 import { ownString } from './entities/charclass.js';
 import { gazKey, placeGazetteer } from './entities/gazetteer.js';
-import { brandListCandidates, compile, definitionCandidates, roleAfter, runCandidates } from './entities/rules.js';
+import { brandListCandidates, compile, datelineAgencyCandidates, definitionCandidates, roleAfter, runCandidates } from './entities/rules.js';
 import { tokenize } from './entities/tokens.js';
 import { hasTagger, taggerCandidates } from './tagger/index.js';
 import type { Candidate } from './entities/types.js';
@@ -55,7 +55,7 @@ const TAGGER_DEFAULT: Record<string, 'add' | 'lead' | false> = { en: 'lead', es:
 const TAGGER_SCORE = 0.85;
 const TAGGER_COMMON_SCORE = 0;
 /** Rule sources kept beside the tagger in 'lead' mode: press-release knowledge the training corpora lack. */
-const KEEP_WITH_TAGGER = new Set(['legal', 'title', 'event-keyword', 'gazetteer', 'brand-list', 'product-keyword', 'role-apposition']);
+const KEEP_WITH_TAGGER = new Set(['legal', 'title', 'event-keyword', 'gazetteer', 'brand-list', 'product-keyword', 'role-apposition', 'dateline-agency']);
 
 /**
  * What an untyped capitalized name most often is, per language and shape (measured on the dev corpora):
@@ -121,6 +121,7 @@ export function extractEntities(text: string, lang: string, options: EntityOptio
   const { tokens } = tokenize(text, lang === 'fr', c.abbrevBefore);
   let cands: Candidate[] = runCandidates(text, tokens, c);
   cands.push(...brandListCandidates(text, tokens, c));
+  cands.push(...datelineAgencyCandidates(text, c));
   const taggerMode = options.tagger ?? TAGGER_DEFAULT[lang] ?? false;
   if (taggerMode && hasTagger(lang)) {
     // Short forms of the document's legal companies ("Felsenau" for "Felsenau Instruments AG"): organizations, whatever

@@ -719,3 +719,22 @@ export function roleAfter(text: string, end: number, c: Compiled, covered: (pos:
   role = role.replace(/^(?:the|le|la|el|der|die|das|de|het|o|a)\s+/i, '');
   return role.length >= 2 ? role : null;
 }
+
+// A wire agency in a dateline: "Berlin (ots) - …", "LONDON (Reuters) -", "München/Hamburg (dpa) Heidi …",
+// "02.09.2009 - (dpa-AFX) Beim …". At a line start, within 60 characters of place or date, in parentheses: a short
+// lower-case or all-capitals agency code ("dpa", "AFP", "dpa-AFX") before a dash, a colon or a capitalized word; or
+// a capitalized name ("Reuters") before a dash or a colon only (a place in parentheses, "(England) 2", is no agency).
+const DATELINE_AGENCY = /^[\p{Lu}\p{N}][^\n()]{0,60}?\((?:(\p{Ll}{2,5}(?:-\p{Lu}{2,5})?|\p{Lu}{2,6}(?:-\p{Lu}{2,5})?)\)(?=[ \t\u00a0]*[-–—:]|[ \t\u00a0]+\p{Lu})|(\p{Lu}\p{Ll}{2,10})\)(?=[ \t\u00a0]*[-–—:]))/gmu;
+
+/** Wire agencies named in datelines, as organizations (not places the gazetteer knows). */
+export function datelineAgencyCandidates(text: string, c: Compiled): Candidate[] {
+  const out: Candidate[] = [];
+  DATELINE_AGENCY.lastIndex = 0;
+  for (let m = DATELINE_AGENCY.exec(text); m; m = DATELINE_AGENCY.exec(text)) {
+    const name = m[1] ?? m[2];
+    if (c.gaz.has(gazKey(name))) continue;
+    const start = m.index + m[0].length - 1 - name.length;
+    out.push({ start, end: start + name.length, type: 'organization', score: 0.92, source: 'dateline-agency' });
+  }
+  return out;
+}
