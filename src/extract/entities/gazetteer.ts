@@ -1,7 +1,7 @@
 // Place gazetteer: country names (with alternates) in the text's language and in English, from the
 // i18n-iso-countries package; continents, regions and cities from src/locale; compromise's own place lexicon.
 import countries from 'i18n-iso-countries';
-import { compromiseLexicon } from './lexicon.js';
+import { compromiseWords } from './lexicon.js';
 import { ENTITY_LOCALES, entityLocale, WORLD_CITIES } from '../../locale/entities.js';
 
 export interface PlaceInfo {
@@ -17,17 +17,6 @@ export function gazKey(s: string): string {
 }
 
 const cache = new Map<string, Map<string, PlaceInfo>>();
-let compromisePlaces: string[] | null = null;
-
-function lexiconPlaces(): string[] {
-  if (compromisePlaces) return compromisePlaces;
-  const out: string[] = [];
-  for (const [w, tags] of compromiseLexicon()) {
-    if (tags.includes('Country') || tags.includes('City') || tags.includes('Region')) out.push(w);
-  }
-  compromisePlaces = out;
-  return out;
-}
 
 /** Map of lower-cased place name -> info, for one language (built once, then cached). */
 export function placeGazetteer(lang: string): Map<string, PlaceInfo> {
@@ -55,7 +44,7 @@ export function placeGazetteer(lang: string): Map<string, PlaceInfo> {
   for (const n of entityLocale(lang).places) add(n);
   for (const n of WORLD_CITIES) add(n);
   if (lang === 'en') for (const n of entityLocale('en').places) add(n);
-  for (const n of lexiconPlaces()) if (n.length >= 4) add(n);
+  for (const n of compromiseWords().places) if (n.length >= 4) add(n);
   cache.set(lang, map);
   return map;
 }

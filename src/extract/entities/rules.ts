@@ -1,6 +1,6 @@
 // Rule-based candidate source: capitalized runs typed by legal forms, titles, role appositions, keywords,
 // the place gazetteer and name lexicons; definitions "(hereinafter “X”)" and abbreviations "(ABC)"; lists of brands.
-import { compromiseLexicon } from './lexicon.js';
+import { compromiseWords } from './lexicon.js';
 import type { EntityTypeName } from '../../export/schema.js';
 import { ALL_LEGAL_FORMS, ALL_TITLES, ENTITY_LOCALES, entityLocale, type EntityLocaleData } from '../../locale/entities.js';
 import { matchAny, WB_AFTER } from '../../locale/pattern.js';
@@ -25,22 +25,12 @@ interface Lexicons {
   firstNames: Set<string>;
   lastNames: Set<string>;
   orgs: Set<string>;
+  /** Words with no name-like tag. */
   common: Set<string>;
 }
-let lexicons: Lexicons | null = null;
 function getLexicons(): Lexicons {
-  if (lexicons) return lexicons;
-  const firstNames = new Set<string>(), lastNames = new Set<string>(), orgs = new Set<string>(), common = new Set<string>();
-  const NAMEISH = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific', 'Organization', 'SportsTeam',
-    'Country', 'City', 'Region', 'Place', 'ProperNoun', 'Demonym', 'Month', 'WeekDay', 'Date', 'Acronym']);
-  for (const [w, tags] of compromiseLexicon()) {
-    if (tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName')) firstNames.add(w);
-    if (tags.includes('LastName')) lastNames.add(w);
-    if (tags.includes('Organization') || tags.includes('SportsTeam')) orgs.add(w);
-    if (!tags.some((t) => NAMEISH.has(t))) common.add(w);
-  }
-  lexicons = { firstNames, lastNames, orgs, common };
-  return lexicons;
+  const w = compromiseWords();
+  return { firstNames: w.first, lastNames: w.last, orgs: w.orgs, common: w.nonNames };
 }
 
 /** Compiled per-language rule data. */

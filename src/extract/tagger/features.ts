@@ -6,7 +6,7 @@
 import { ALL_LEGAL_FORMS, ALL_TITLES, entityLocale } from '../../locale/entities.js';
 import { charClass, DIGIT, LETTER, LOWER, MARK, ownString, SURROGATE, UPPER } from '../entities/charclass.js';
 import { gazKey, placeGazetteer } from '../entities/gazetteer.js';
-import { compromiseLexicon } from '../entities/lexicon.js';
+import { compromiseWords } from '../entities/lexicon.js';
 import { CANON, XLING_LANGS, xlingLists, type WordSet } from './xling.js';
 
 /** A token for the tagger: its text and offsets (offsets are -1 for training tokens). */
@@ -215,19 +215,6 @@ export const INNER_WORDS = new Set(('von vom van der den dem des de la le les du
   + 'zu zum zur am an im in auf bei unter über für und & upon ter ten te \'t het op aan bin ibn al el dos das do').split(' '));
 
 const lexCache = new Map<string, TagLexicon>();
-let compromiseLex: { first: Set<string>; last: Set<string>; common: Set<string> } | null = null;
-
-function compromiseNames() {
-  if (compromiseLex) return compromiseLex;
-  const first = new Set<string>(), last = new Set<string>(), common = new Set<string>();
-  for (const [w, tags] of compromiseLexicon()) {
-    if (tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName')) first.add(w);
-    if (tags.includes('LastName')) last.add(w);
-    if (tags.some((t) => t === 'Noun' || t === 'Verb' || t === 'Adjective' || t === 'Adverb' || t === 'Preposition' || t === 'Determiner' || t === 'Conjunction' || t === 'Pronoun')) common.add(w);
-  }
-  compromiseLex = { first, last, common };
-  return compromiseLex;
-}
 
 const dropDot = (s: string) => gazKey(s).replace(/\.$/, '');
 
@@ -245,7 +232,7 @@ export function tagLexicon(lang: string): TagLexicon {
 
 function baseLexicon(lang: string): TagLexicon {
   const loc = entityLocale(lang);
-  const names = compromiseNames();
+  const names = compromiseWords();
   const legal = new Set<string>();
   for (const f of ALL_LEGAL_FORMS) { const parts = f.split(/[\s,]+/).filter(Boolean); legal.add(dropDot(parts[parts.length - 1])); }
   return {
@@ -254,7 +241,7 @@ function baseLexicon(lang: string): TagLexicon {
     titles: new Set([...ALL_TITLES, ...loc.titles].map(dropDot)),
     firstNames: new Set([...names.first, ...loc.givenNames.map(gazKey)]),
     lastNames: names.last,
-    common: lang === 'en' ? names.common : new Set(loc.stopwords.map(gazKey)),
+    common: lang === 'en' ? names.dictionary : new Set(loc.stopwords.map(gazKey)),
     orgKw: new Set(loc.orgKeywords.map(gazKey)),
     placeKw: new Set(loc.placeKeywords.map(gazKey)),
     words: new Map(),
@@ -360,6 +347,9 @@ function placeFirstWords(lx: TagLexicon): Set<string> {
   placeFirstCache.set(lx, set);
   return set;
 }
+
+/** Static slots that depend on the word alone (bias, word, shapes, affixes; length, raw form): writeWordSlots writes them. */
+export const WORD_SLOTS: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 33, 34];
 
 /**
  * The slots that depend on the word alone: part 0 (bias, word, shapes, affixes: slots 0-11) or part 1 (length, raw

@@ -1,10 +1,10 @@
 // The entity tagger: a greedy left-to-right averaged perceptron over BIO tags with hashed features.
 //
 // Training keeps a full table of 2^bits buckets × TAGS.length Float64 weights; a feature's weights are the row at
-// (hash & mask). The model file is that table as bfloat16, gzipped, behind a small header. Loaded for tagging, the
-// table becomes compact (see `compact`): only the buckets some feature trained, as Int16 rows, behind an index.
+// (hash & mask). The model file, and the model in memory for tagging, hold its compact form (see `compact`): only
+// the buckets some feature trained, as Int16 rows, behind a rank bitmap (see `rowOf`).
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { dynamicFeatures, featureScratch, N_BASE, N_DYNAMIC, N_STATIC, NONE, sentenceFeatures, writeWordSlots, type TagLexicon } from './features.js';
+import { dynamicFeatures, featureScratch, N_BASE, N_DYNAMIC, N_STATIC, NONE, sentenceFeatures, WORD_SLOTS, writeWordSlots, type TagLexicon } from './features.js';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 /** Number of tags (decode unrolls its inner loop over exactly these 9). */
@@ -50,9 +50,8 @@ export function rowOf(bits: number, index: Int32Array | undefined, hash: number)
 
 /** Bucket rows (already multiplied by NT) of each token's static features; NONE-features point at row -1. */
 export function staticRows(feats: Uint32Array, bits: number): Int32Array {
-  const mask = (1 << bits) - 1;
   const rows = new Int32Array(feats.length);
-  for (let k = 0; k < feats.length; k++) rows[k] = feats[k] === NONE ? -1 : (feats[k] & mask) * NT;
+  for (let k = 0; k < feats.length; k++) rows[k] = feats[k] === NONE ? -1 : rowOf(bits, undefined, feats[k]);
   return rows;
 }
 
@@ -73,7 +72,6 @@ export function decode(
   index?: Int32Array,
 ): Uint8Array {
   const n = lowers.length;
-  const mask = (1 << bits) - 1;
   const tags = new Uint8Array(n);
   const scores = SCORES, dynH = DYN_H, dyn = DYN;
   let p1: number = START, p2: number = START;
@@ -105,12 +103,8 @@ export function decode(
   return tags;
 }
 
-/**
- * Static feature slots that depend on the word alone (bias, word, shapes, affixes, length, raw form): their summed
- * weights are computed once per distinct word and model (kept on the word's WordInfo), so decoding reads 14 fewer
- * scattered rows per token.
- */
-const WORD_SLOTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 33, 34];
+// The word-only slots (WORD_SLOTS, written by writeWordSlots): their summed weights are computed once per distinct
+// word and model (kept on the word's WordInfo), so decoding reads 14 fewer scattered rows per token.
 const WORD_HASHES = new Uint32Array(WORD_SLOTS.length);
 /** The other static slots (context, lexicons), per stride: those read for every token. */
 const contextSlots = (stride: number) => Int32Array.from({ length: stride }, (_, k) => k).filter((k) => !WORD_SLOTS.includes(k));
@@ -224,14 +218,12 @@ export function deserialize(buf: Uint8Array): TaggerModel {
 }
 
 /**
- * The tagging form of a model: rows of buckets some feature trained (about one in six), as Int16 scaled to the
- * largest weight (15 bits: every bfloat16 weight keeps its sign and 8 bits of its magnitude relative to the largest),
- * behind an Int32 index of buckets. The English model goes from 19 MB of Float32 to about 3.5 MB, so the lookups of
- * decoding mostly hit the CPU's caches, and each worker thread holds a few MB per language instead of 19.
+ * The compact form of a dense weight table: rows of the buckets some feature trained (one in four to seven), as Int16
+ * scaled to the largest weight, behind a rank bitmap. The English model goes from 19 MB of Float32 to 1.6 MB, so the
+ * lookups of decoding mostly hit the CPU's caches, and each worker thread holds a few MB per language instead of 19.
  */
 export function compact(model: TaggerModel): TaggerModel {
   const { w, bits } = model;
-  if (model.index) return model;
   const buckets = 1 << bits;
   let max = 0;
   for (let k = 0; k < buckets * NT; k++) { const a = Math.abs(w[k]); if (a > max) max = a; }
