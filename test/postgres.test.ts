@@ -11,7 +11,7 @@ import { PressRecord as RecordSchema, type PressRecord } from '../src/export/sch
 import { sha256 } from '../src/ingest/sources.js';
 import { MIGRATIONS, openPostgresSink, openSink, SinkError, type PostgresSinkOptions } from '../src/sink/index.js';
 import { ROOT } from './helpers.js';
-import { sinkTestRecords } from './sink-records.js';
+import { COUNTED_TABLES, expectedCounts, shasOf, sinkTestRecords } from './sink-records.js';
 import { startPostgres, type PgServer } from './servers/postgres.js';
 
 /** Test-sized backoff: 4 attempts, 100 ms doubling (≈ 0.7 s of waiting in all). */
@@ -41,25 +41,6 @@ function variant(r: PressRecord, i: number): PressRecord {
   return { ...r, id: sha256(text), text, source: { ...r.source, uri: `${r.source.uri}#${i}`, sha256: sha256(`${r.source.sha256}#${i}`) } };
 }
 
-function expectedCounts(records: PressRecord[]): Record<string, number> {
-  const sum = (f: (r: PressRecord) => number) => records.reduce((n, r) => n + f(r), 0);
-  return {
-    documents: new Set(records.map((r) => r.id)).size,
-    sources: new Set(records.map((r) => `${r.id} ${r.source.uri}`)).size,
-    entities: sum((r) => r.entities.length),
-    entity_aliases: sum((r) => r.entities.reduce((n, e) => n + e.aliases.length, 0)),
-    entity_mentions: sum((r) => r.entities.reduce((n, e) => n + e.mentions.length, 0)),
-    dates: sum((r) => r.dates.length),
-    figures: sum((r) => r.figures.length),
-    removed: sum((r) => r.removed.length),
-    repairs: sum((r) => r.repairs.length),
-    truncated: sum((r) => r.truncated.length),
-    warnings: sum((r) => r.warnings.length),
-    ledger: new Set(records.flatMap((r) => (r.source.sha256 ? [r.source.sha256] : []))).size,
-  };
-}
-
-const shasOf = (records: PressRecord[]) => new Set(records.flatMap((r) => (r.source.sha256 ? [r.source.sha256] : [])));
 
 /** A fresh, empty database on the test server; returns its URL. */
 async function freshDb(): Promise<string> {
@@ -81,7 +62,7 @@ async function withClient<T>(url: string, f: (c: pg.Client) => Promise<T>): Prom
 async function counts(url: string): Promise<Record<string, number>> {
   return withClient(url, async (c) => {
     const out: Record<string, number> = {};
-    for (const t of ['documents', 'sources', 'entities', 'entity_aliases', 'entity_mentions', 'dates', 'figures', 'removed', 'repairs', 'truncated', 'warnings', 'ledger']) {
+    for (const t of COUNTED_TABLES) {
       out[t] = Number((await c.query(`SELECT count(*) AS n FROM ${t}`)).rows[0].n);
     }
     return out;

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rng } from '../src/extract/tagger/train.js';
 import { variedDocuments } from './corpus-gen.js';
 import { CLI, parseNdjson, pressx, ROOT } from './helpers.js';
+import { COUNTED_TABLES } from './sink-records.js';
 
 let dir: string;
 let input: string;
@@ -50,13 +51,12 @@ function runAndKill(args: string[], ms: number, until?: () => boolean): Promise<
   });
 }
 
-const TABLES = ['documents', 'sources', 'entities', 'entity_aliases', 'entity_mentions', 'dates', 'figures', 'removed', 'repairs', 'truncated', 'warnings', 'ledger'];
 
 /** Everything in the database that a run decides (not the times at which it wrote it). */
 function contents(path: string) {
   const db = new Database(path, { readonly: true });
   try {
-    const counts = Object.fromEntries(TABLES.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
+    const counts = Object.fromEntries(COUNTED_TABLES.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
     const docs = db.prepare('SELECT id, status, record FROM documents ORDER BY id').all();
     const ledger = db.prepare('SELECT sha256 FROM ledger ORDER BY sha256').all();
     return { counts, docs, ledger };

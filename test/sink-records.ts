@@ -40,3 +40,28 @@ export async function sinkTestRecords(dir: string): Promise<SinkTestRecords> {
   const errors = [...(await run([join(dir, 'in', 'empty.txt'), join(dir, 'in', 'image.png'), join(dir, 'in', 'missing.txt')])), tooLargeRecord()];
   return { fixtures, errors, all: [...fixtures, ...errors] };
 }
+
+/** The tables whose row counts the sink tests compare. */
+export const COUNTED_TABLES = ['documents', 'sources', 'entities', 'entity_aliases', 'entity_mentions', 'dates', 'figures', 'removed', 'repairs', 'truncated', 'warnings', 'ledger'];
+
+/** The source hashes a sink's ledger must hold after these records. */
+export const shasOf = (records: PressRecord[]): Set<string> => new Set(records.flatMap((r) => (r.source.sha256 ? [r.source.sha256] : [])));
+
+/** Row counts a set of records must produce in a sink (SQLite or PostgreSQL), computed from the records alone. */
+export function expectedCounts(records: PressRecord[]): Record<string, number> {
+  const sum = (f: (r: PressRecord) => number) => records.reduce((n, r) => n + f(r), 0);
+  return {
+    documents: new Set(records.map((r) => r.id)).size,
+    sources: new Set(records.map((r) => `${r.id} ${r.source.uri}`)).size,
+    entities: sum((r) => r.entities.length),
+    entity_aliases: sum((r) => r.entities.reduce((n, e) => n + e.aliases.length, 0)),
+    entity_mentions: sum((r) => r.entities.reduce((n, e) => n + e.mentions.length, 0)),
+    dates: sum((r) => r.dates.length),
+    figures: sum((r) => r.figures.length),
+    removed: sum((r) => r.removed.length),
+    repairs: sum((r) => r.repairs.length),
+    truncated: sum((r) => r.truncated.length),
+    warnings: sum((r) => r.warnings.length),
+    ledger: shasOf(records).size,
+  };
+}

@@ -10,7 +10,7 @@ import { PressRecord as RecordSchema, type PressRecord } from '../src/export/sch
 import { sha256 } from '../src/ingest/sources.js';
 import { MIGRATIONS, openNdjsonSink, openSink, openSqliteSink, sinkKind, SinkError, storableRecord } from '../src/sink/index.js';
 import { ROOT } from './helpers.js';
-import { sinkTestRecords } from './sink-records.js';
+import { COUNTED_TABLES, expectedCounts, shasOf, sinkTestRecords } from './sink-records.js';
 
 let dir: string;
 let fixtures: PressRecord[]; // ok records from fixtures/
@@ -24,35 +24,16 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Row counts a set of records must produce, computed from the records alone. */
-function expectedCounts(records: PressRecord[]): Record<string, number> {
-  const sum = (f: (r: PressRecord) => number) => records.reduce((n, r) => n + f(r), 0);
-  return {
-    documents: new Set(records.map((r) => r.id)).size,
-    sources: new Set(records.map((r) => `${r.id} ${r.source.uri}`)).size,
-    entities: sum((r) => r.entities.length),
-    entity_aliases: sum((r) => r.entities.reduce((n, e) => n + e.aliases.length, 0)),
-    entity_mentions: sum((r) => r.entities.reduce((n, e) => n + e.mentions.length, 0)),
-    dates: sum((r) => r.dates.length),
-    figures: sum((r) => r.figures.length),
-    removed: sum((r) => r.removed.length),
-    repairs: sum((r) => r.repairs.length),
-    truncated: sum((r) => r.truncated.length),
-    warnings: sum((r) => r.warnings.length),
-    ledger: new Set(records.flatMap((r) => (r.source.sha256 ? [r.source.sha256] : []))).size,
-  };
-}
 
 function counts(db: Database.Database): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const t of ['documents', 'sources', 'entities', 'entity_aliases', 'entity_mentions', 'dates', 'figures', 'removed', 'repairs', 'truncated', 'warnings', 'ledger']) {
+  for (const t of COUNTED_TABLES) {
     out[t] = db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
   }
   return out;
 }
 
 const read = (path: string) => new Database(path, { readonly: true });
-const shasOf = (records: PressRecord[]) => new Set(records.flatMap((r) => (r.source.sha256 ? [r.source.sha256] : [])));
 
 describe('SQLite sink', () => {
   it('stores each record in every table, row for row', async () => {
