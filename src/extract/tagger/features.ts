@@ -168,11 +168,13 @@ export function strideOf(lx: TagLexicon): number {
 }
 export const NONE = 0xffffffff;
 
-export interface WordInfo { gazKey: string; flags: number;
+export interface WordInfo {
+  /** The word itself (the cache's key). */
+  key: string; gazKey: string; flags: number;
   /** Cross-lingual lexicons: 0 unknown, 1 a known common noun (form), 2 a compound ending in one, 3 a function word. */
   noun: number; lower: number; shape: number; sshape: number; affix: number[]; raw: number; lenB: number; isCap: boolean; isUpper: boolean; hasLetter: boolean; lowerStr: string;
-  /** Tagging: the summed weights of this word's word-only features under `scoresOf` (see tagWords). */
-  scores?: Float64Array; scoresOf?: unknown }
+  /** Tagging: the summed weights of this word's word-only features under `scoresOf` (see tagWords); a plain array of doubles, far smaller than a typed array per word. */
+  scores?: number[]; scoresOf?: unknown }
 
 /** Per-language lexicons the features consult (built once per language). */
 export interface TagLexicon {
@@ -184,7 +186,9 @@ export interface TagLexicon {
   common: Set<string>;
   orgKw: Set<string>;
   placeKw: Set<string>;
+  /** The word cache (see wordInfo): current and previous generation. */
   words: Map<string, WordInfo>;
+  oldWords?: Map<string, WordInfo>;
   /**
    * Cross-lingual tagging (a model trained on another language's data, see scripts/train.ts): word identity of
    * function words mapped to the training language (`canon`), and a lexicon of common nouns, since in German every
@@ -273,34 +277,50 @@ const HAS_LETTER = /\p{L}/u;
 const F_LEGAL = 1, F_TITLE = 2, F_FIRST = 4, F_LAST = 8, F_ORGKW = 16, F_PLACEKW = 32, F_COMMON = 64;
 const HAS_LOWER = /\p{Ll}/u;
 
-const WORD_CACHE_MAX = 30000;
+/** Words per generation of a lexicon's word cache (at most twice as many are kept, about 300 bytes each). */
+const WORD_CACHE_MAX = 10000;
 
+/**
+ * What the tagger knows of a word, memoized per lexicon. The cache has two generations: when the current one is full
+ * it becomes the old one (the previous old one is dropped), and a word found only in the old one moves back to the
+ * current one; so a long run keeps its frequent words and never more than 2 × WORD_CACHE_MAX.
+ */
 export function wordInfo(lx: TagLexicon, w: string): WordInfo {
   let wi = lx.words.get(w);
   if (wi) return wi;
-  // (Kept in a cache that outlives the document: copies, not views of its text.)
+  wi = lx.oldWords?.get(w);
+  if (!wi) wi = newWordInfo(lx, w);
+  if (lx.words.size >= WORD_CACHE_MAX) { lx.oldWords = lx.words; lx.words = new Map(); }
+  lx.words.set(wi.key, wi);
+  return wi;
+}
+
+function newWordInfo(lx: TagLexicon, w: string): WordInfo {
+  // (Kept in a cache that outlives the document: copies, not views of its text; equal strings shared.)
   w = ownString(w);
-  const lowerStr = ownString(w.toLowerCase());
-  const lower = hashStr(lx.xling?.canon.get(lowerStr) ?? lowerStr, S.lower);
-  const affix: number[] = [];
+  const lowered = w.toLowerCase();
+  const lowerStr = lowered === w ? w : ownString(lowered);
+  const lower = hashStr(lx.xling?.canon.get(lowerStr) ?? lowerStr, S.lower) | 0;
+  // Hashes are kept as int32 (small integers in V8, where uint32 values above 2^31 would each be a heap number);
+  // they are only ever mixed or stored into Uint32Arrays, which see the same 32 bits.
   const n = lowerStr.length;
-  for (let k = 1; k <= 4; k++) {
-    affix.push(k <= n ? hashStr(lowerStr.slice(0, k), S.p1 + k - 1) : NONE);
-    affix.push(k <= n ? hashStr(lowerStr.slice(n - k), S.s1 + k - 1) : NONE);
-  }
+  const pre = (k: number) => (k <= n ? hashStr(lowerStr.slice(0, k), S.p1 + k - 1) | 0 : NONE | 0);
+  const suf = (k: number) => (k <= n ? hashStr(lowerStr.slice(n - k), S.s1 + k - 1) | 0 : NONE | 0);
+  // (An array literal: exactly eight slots, where pushing would leave spare capacity in every cached word.)
+  const affix = [pre(1), suf(1), pre(2), suf(2), pre(3), suf(3), pre(4), suf(4)];
   const hasLetter = HAS_LETTER.test(w);
   const key = dropDot(lowerStr);
   const flags = (lx.legal.has(key) ? F_LEGAL : 0) | (lx.titles.has(key) ? F_TITLE : 0) | (lx.firstNames.has(lowerStr) ? F_FIRST : 0)
     | (lx.lastNames.has(lowerStr) ? F_LAST : 0) | (lx.orgKw.has(lowerStr) ? F_ORGKW : 0) | (lx.placeKw.has(lowerStr) ? F_PLACEKW : 0)
     | (lx.common.has(lowerStr) ? F_COMMON : 0);
-  wi = {
-    gazKey: ownString(gazKey(lowerStr)), flags, noun: lx.xling ? wordKind(lx.xling, lowerStr, (flags & F_COMMON) !== 0, lowerStr === w) : 0, lower, shape: hashStr(wordShape(w), S.shape), sshape: hashStr(shortShape(w), S.sshape), affix, raw: hashStr(w, S.raw),
+  const gk = gazKey(lowerStr);
+  return {
+    key: w, gazKey: gk === lowerStr ? lowerStr : ownString(gk), flags, noun: lx.xling ? wordKind(lx.xling, lowerStr, (flags & F_COMMON) !== 0, lowerStr === w) : 0,
+    lower, shape: hashStr(wordShape(w), S.shape) | 0, sshape: hashStr(shortShape(w), S.sshape) | 0, affix, raw: hashStr(w, S.raw) | 0,
     lenB: Math.min(n, 8), isCap: UPPER_FIRST.test(w), isUpper: hasLetter && !HAS_LOWER.test(w), hasLetter, lowerStr,
+    // (Declared here so that they live inside the object, not in a properties array added later.)
+    scores: undefined, scoresOf: undefined,
   };
-  // Bounded: a long run meets ever more words; when full the cache starts over (about 250 bytes a word).
-  if (lx.words.size >= WORD_CACHE_MAX) lx.words.clear();
-  lx.words.set(w, wi);
-  return wi;
 }
 
 /**

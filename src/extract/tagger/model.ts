@@ -106,6 +106,7 @@ export function decode(
 // The word-only slots (WORD_SLOTS, written by writeWordSlots): their summed weights are computed once per distinct
 // word and model (kept on the word's WordInfo), so decoding reads 14 fewer scattered rows per token.
 const WORD_HASHES = new Uint32Array(WORD_SLOTS.length);
+const WORD_SUM = new Float64Array(NT);
 /** The other static slots (context, lexicons), per stride: those read for every token. */
 const contextSlots = (stride: number) => Int32Array.from({ length: stride }, (_, k) => k).filter((k) => !WORD_SLOTS.includes(k));
 const CONTEXT_SLOTS = new Map([N_BASE, N_STATIC].map((st) => [st, contextSlots(st)]));
@@ -130,13 +131,15 @@ export function tagWords(model: TaggerModel, words: string[], lx: TagLexicon): U
     const wi = infos[i];
     let b = wi.scoresOf === model ? wi.scores : undefined;
     if (!b) {
-      b = new Float64Array(NT);
+      const sum = WORD_SUM.fill(0);
       writeWordSlots(WORD_HASHES, writeWordSlots(WORD_HASHES, 0, wi, 0), wi, 1);
       for (const f of WORD_HASHES) {
         const r = f === NONE ? -1 : rowOf(bits, index, f);
         if (r < 0) continue;
-        for (let t = 0; t < NT; t++) b[t] += w[r + t];
+        for (let t = 0; t < NT; t++) sum[t] += w[r + t];
       }
+      // (A literal of NT doubles: an exact-size unboxed array, the smallest a cached word can carry.)
+      b = NT === 9 ? [sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7], sum[8]] : Array.from(sum);
       wi.scores = b; wi.scoresOf = model;
     }
     for (let t = 0, bi = i * NT; t < NT; t++) base[bi + t] = b[t];
