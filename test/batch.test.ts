@@ -155,10 +155,44 @@ describe('pressx run: workers and order', () => {
   });
 
   it('rejects bad option values with a usage error (exit 2)', () => {
-    for (const args of [['--workers', '0'], ['--max-bytes', 'lots'], ['--timeout', '-1'], ['--since', 'yesterday']]) {
+    for (const args of [['--workers', '0'], ['--max-bytes', 'lots'], ['--timeout', '-1'], ['--since', 'yesterday'], ['--heap-growth', '400'], ['--heap-growth', 'some']]) {
       const r = pressx(['run', FIXTURES, ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/expected/);
     }
+  });
+});
+
+describe('worker pool', () => {
+  it('fails only the document that exhausts a worker\'s memory; those queued behind it run on the replacement, in order', { timeout: 180_000 }, async () => {
+    // From dist: the pool starts its workers from the built worker-thread.js.
+    const { WorkerPool, PREFETCH } = await import('../dist/batch/pool.js');
+    expect(PREFETCH).toBeGreaterThanOrEqual(1);
+    const pool = new WorkerPool({ workers: 1, timeoutMs: 0, pipeline: {}, maxHeapMB: 128 });
+    const small = readFileSync(join(FIXTURES, '01-en-wire-solar.txt'), 'utf8');
+    const docs = [small, longRelease(3_000_000), small, small, small];
+    try {
+      const results = await Promise.all(docs.map((text, i) => pool.run(i, { uri: `doc-${i}`, text })));
+      expect(results.map((r) => r.record.status)).toEqual(['ok', 'error', 'ok', 'ok', 'ok']);
+      expect(results[1].record.error).toMatchObject({ code: 'out-of-memory' });
+      expect(results[1].record.error!.message).toMatch(/^doc-1: the document needed more memory/);
+      expect(results.map((r) => r.record.source.uri)).toEqual(['doc-0', 'doc-1', 'doc-2', 'doc-3', 'doc-4']);
+      expect(pool.replaced).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('prints a result\'s messages as vfile-reporter prints the document\'s vfile', async () => {
+    const { VFile } = await import('vfile');
+    const { reporter } = await import('vfile-reporter');
+    const { messagesOf, reportOf } = await import('../src/batch/messages.js');
+    const file = new VFile({ path: 'a/b.txt' });
+    file.message('12 lines stop mid-sentence', { place: { line: 3, column: 1 }, ruleId: 'truncated-lines', source: 'pressx:cleanup' });
+    file.message('no language', { ruleId: 'language', source: 'pressx:language' });
+    file.message('cannot read', { ruleId: 'unreadable', source: 'pressx' }).fatal = true;
+    const messages = structuredClone(messagesOf(file));
+    expect(reportOf('a/b.txt', { messages })).toBe(reporter([file], { quiet: true }));
+    expect(reportOf('a/b.txt', { messages: [] })).toBeNull();
   });
 });

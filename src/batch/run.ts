@@ -8,7 +8,7 @@ import type { PressRecord } from '../export/schema.js';
 import { readSources } from '../ingest/sources.js';
 import type { Sink } from '../sink/types.js';
 import type { PipelineOptions } from '../stage.js';
-import { failedResult, WorkerPool, type PoolResult } from './pool.js';
+import { failedResult, PREFETCH, WorkerPool, type PoolResult } from './pool.js';
 
 export interface BatchOptions {
   inputs: string[];
@@ -26,6 +26,8 @@ export interface BatchOptions {
   force?: boolean;
   /** Only files modified at or after this time. */
   since?: Date;
+  /** How far past its live size a heap may grow before a full collection, in percent (see WorkerPool; default V8's). */
+  heapGrowthPercent?: number;
   /** Records per commit (default 64); a partial batch is committed at least every `flushMs`. */
   batchSize?: number;
   flushMs?: number;
@@ -74,11 +76,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchStats> {
   const flushMs = options.flushMs ?? 1000;
   const done = options.force ? new Set<string>() : await intersectLedgers(options.sinks);
 
-  const pool = new WorkerPool({ workers: options.workers, timeoutMs: options.timeoutMs, pipeline: options.pipeline, maxHeapMB: 2048 });
+  const pool = new WorkerPool({ workers: options.workers, timeoutMs: options.timeoutMs, pipeline: options.pipeline, maxHeapMB: 2048, heapGrowthPercent: options.heapGrowthPercent });
   void pool.whenReady().then(() => (stats.readyAt = Date.now()));
-  const queue = new PQueue({ concurrency: options.workers });
+  // Each worker holds the document it works on and PREFETCH more, so that it never waits for the next.
+  const queue = new PQueue({ concurrency: options.workers * (1 + PREFETCH) });
   // In flight or waiting to be written: bounded, so reading pauses when work or writing lags.
-  const limit = Math.max(8, options.workers * 4);
+  const limit = Math.max(8, options.workers * (1 + PREFETCH) * 2);
   let outstanding = 0;
   let wake: (() => void) | null = null;
   const room = () => new Promise<void>((resolve) => (wake = resolve));

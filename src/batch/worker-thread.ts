@@ -1,13 +1,13 @@
 // One pool worker: a thread with its own pipeline. It receives documents, processes them one at a
-// time and posts back the record and, when the document has messages, their printed report (made
-// here so that the main thread only writes). The pool terminates and replaces a worker that
-// overruns the time limit, so a document that hangs costs one worker, never the run.
+// time and posts back the record and its messages (as data: the main thread prints the few it shows).
+// The pool terminates and replaces a worker that overruns the time limit, so a document that hangs
+// costs one worker, never the run.
 import { parentPort, workerData } from 'node:worker_threads';
-import { reporter } from 'vfile-reporter';
 import { markFatal } from '../export/compile.js';
 import { createPipeline } from '../pipeline.js';
 import type { SourceDoc } from '../ingest/sources.js';
 import type { PipelineOptions } from '../stage.js';
+import { messagesOf } from './messages.js';
 import type { WorkerReply, WorkerTask } from './pool.js';
 
 const port = parentPort;
@@ -19,8 +19,7 @@ port.on('message', (task: WorkerTask) => {
   try {
     const { record, file } = pipeline.process(task.src as SourceDoc);
     markFatal(record, file);
-    const report = file.messages.length ? reporter([file], { quiet: true }) : null;
-    reply = { seq: task.seq, record, report, warnings: file.messages.some((m) => !m.fatal) };
+    reply = { seq: task.seq, record, messages: messagesOf(file) };
   } catch (err) {
     // pipeline.process turns stage failures into error records; reaching here is a bug in that.
     reply = { seq: task.seq, failure: err instanceof Error ? err.stack ?? err.message : String(err) };
