@@ -9,6 +9,7 @@
 import type { Root } from 'nlcst';
 import retextEnglish from 'retext-english';
 import retextLatin from 'retext-latin';
+import chunkedParsing from './extract/chunked-parse.js';
 import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import { compileRecord, errorRecord, sourceInfo } from './export/compile.js';
@@ -33,7 +34,7 @@ type RecordProcessor = Processor<Root, Root, Root, undefined, PressRecord>;
 
 /** A unified processor: `parser` (retext-english or retext-latin), the extract stages, the compiler. */
 export function createProcessor(parser: 'english' | 'latin'): RecordProcessor {
-  const processor = unified().use(parser === 'english' ? retextEnglish : retextLatin);
+  const processor = unified().use(parser === 'english' ? retextEnglish : retextLatin).use(chunkedParsing);
   for (const stage of EXTRACT) {
     processor.use(function attacher() {
       return (tree: Root, file: VFile) => runStage(stage, file, tree);
