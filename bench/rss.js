@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Memory over a long run: `node bench/rss.js [--mb 1000] [--workers N] [--keep DIR]`. Writes a corpus of about
-// --mb MB as JSON-lines files (every document of ../shared's seeds and dev corpora and of fixtures/, its numbers
-// shifted each round so that every copy is a new text), runs `pressx run` over it into NDJSON with the default (or
-// given) workers, samples the process's resident memory (main thread and workers together) every 2 s from
-// /proc, and prints the timeline, the peak and the throughput. The corpus and the output go to a temporary folder,
-// removed at the end unless --keep.
+// Memory over a long run: `node bench/rss.js [--mb 1000] [--corpus varied|bench] [--workers N] [--keep DIR]
+// [-- pressx run options]`. Writes a corpus of about --mb MB as JSON-lines files, its numbers shifted each round so
+// that every copy is a new text: `varied` (the default) holds every document of ../shared's seeds and dev corpora
+// and of fixtures/ (400,000 short and long documents in many languages for 100 MB), `bench` only the seeds and
+// fixtures, the releases `npm run bench` measures. Runs `pressx run` over it into NDJSON with the default (or
+// given) workers, samples the process's resident memory (main thread and workers together) every 2 s from /proc,
+// and prints the timeline, the peak and the throughput. The corpus and the output go to a temporary folder, removed
+// at the end unless --keep.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,9 @@ const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args
 const targetMB = Number(opt('--mb', '1000'));
 const workers = opt('--workers', null);
 const keep = opt('--keep', null);
+const kind = opt('--corpus', 'varied');
+if (kind !== 'varied' && kind !== 'bench') throw new Error(`--corpus is varied or bench, not ${kind}`);
+const passThrough = args.includes('--') ? args.slice(args.indexOf('--') + 1) : [];
 
 function baseTexts() {
   const texts = [];
@@ -26,7 +31,7 @@ function baseTexts() {
     for (const f of readdirSync(d).sort()) if (f.endsWith('.txt')) texts.push(readFileSync(join(d, f), 'utf8'));
   }
   const corpora = join(shared, 'corpora');
-  if (existsSync(corpora)) {
+  if (kind === 'varied' && existsSync(corpora)) {
     for (const c of readdirSync(corpora).sort()) {
       const p = join(corpora, c, 'input.jsonl');
       if (!existsSync(p)) continue;
@@ -66,7 +71,7 @@ const t0 = Date.now();
 const { docs, size } = await writeCorpus(join(dir, 'in'));
 console.log(`corpus: ${docs} documents, ${(size / 1e6).toFixed(0)} MB of text (${((Date.now() - t0) / 1000).toFixed(0)} s to write)`);
 const statsFile = join(dir, 'stats.json');
-const runArgs = [join(root, 'bin', 'pressx.js'), 'run', join(dir, 'in'), '--out', join(dir, 'out.ndjson'), '-q', ...(workers ? ['--workers', workers] : [])];
+const runArgs = [join(root, 'bin', 'pressx.js'), 'run', join(dir, 'in'), '--out', join(dir, 'out.ndjson'), '-q', ...(workers ? ['--workers', workers] : []), ...passThrough];
 const child = spawn(process.execPath, runArgs, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PRESSX_STATS_FILE: statsFile } });
 const samples = [];
 const started = Date.now();
