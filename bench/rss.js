@@ -90,5 +90,7 @@ console.log(samples.filter((_, k) => k % step === 0).map((x) => `${x.s.toFixed(0
 if (stats) {
   const secs = (stats.finishedAt - stats.readyAt) / 1000;
   console.log(`pressx run exit ${code}: ${stats.documents} documents, ${stats.ok} ok, ${stats.errors} errors; ${(stats.bytes / 1e6 / secs).toFixed(3)} MB/s steady; peak RSS ${stats.rssMB.toFixed(0)} MB`);
+  const m = stats.mainMemory;
+  if (m) console.log(`main thread at the end: heap ${(m.heapUsed / 1e6).toFixed(0)} MB used of ${(m.heapTotal / 1e6).toFixed(0)} MB, ${(m.external / 1e6).toFixed(0)} MB external`);
 } else console.log(`pressx run exit ${code}, no stats`);
 if (!keep) rmSync(dir, { recursive: true, force: true });

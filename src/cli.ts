@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { reporter } from 'vfile-reporter';
 import { markFatal } from './export/compile.js';
-import { reportOf } from './batch/messages.js';
+import { hasWarnings, reportOf } from './batch/messages.js';
 import { jsonSchema } from './export/schema.js';
 import { readSources } from './ingest/sources.js';
 import { registerDistributedCommands } from './distributed/commands.js';
@@ -177,7 +177,7 @@ export function buildProgram(): Command {
         batchSize: o.batchSize,
         signal: controller.signal,
         onResult(r) {
-          const show = r.record.status === 'error' || (!o.quiet && r.warnings);
+          const show = r.record.status === 'error' || (!o.quiet && hasWarnings(r.messages));
           if (!show || r.messages.length === 0) return;
           if (reported < MAX_REPORTED) {
             reported++;

@@ -186,7 +186,7 @@ describe('worker pool', () => {
   it('prints a result\'s messages as vfile-reporter prints the document\'s vfile', async () => {
     const { VFile } = await import('vfile');
     const { reporter } = await import('vfile-reporter');
-    const { messagesOf, reportOf } = await import('../src/batch/messages.js');
+    const { hasWarnings, messagesOf, reportOf } = await import('../src/batch/messages.js');
     const file = new VFile({ path: 'a/b.txt' });
     file.message('12 lines stop mid-sentence', { place: { line: 3, column: 1 }, ruleId: 'truncated-lines', source: 'pressx:cleanup' });
     file.message('no language', { ruleId: 'language', source: 'pressx:language' });
@@ -194,5 +194,7 @@ describe('worker pool', () => {
     const messages = structuredClone(messagesOf(file));
     expect(reportOf('a/b.txt', { messages })).toBe(reporter([file], { quiet: true }));
     expect(reportOf('a/b.txt', { messages: [] })).toBeNull();
+    expect(hasWarnings(messages)).toBe(true);
+    expect(hasWarnings(messages.filter((m) => m.fatal))).toBe(false);
   });
 });

@@ -18,6 +18,11 @@ export function messagesOf(file: VFile): MessageData[] {
   return file.messages.map((m) => ({ reason: m.reason, line: m.line, column: m.column, ruleId: m.ruleId, source: m.source, fatal: m.fatal }));
 }
 
+/** Whether the messages hold a warning (not only the error of an error record). */
+export function hasWarnings(messages: MessageData[]): boolean {
+  return messages.some((m) => !m.fatal);
+}
+
 /**
  * vfile-reporter's printout of a result's messages, or null when it has none. Made only for the documents whose
  * messages are shown: formatting every document's would cost the workers about a tenth of their time.

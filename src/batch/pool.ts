@@ -22,10 +22,8 @@ export type WorkerReply =
 
 export interface PoolResult {
   record: PressRecord;
-  /** The document's messages (empty when it has none). */
+  /** The document's messages (empty when it has none; see hasWarnings). */
   messages: MessageData[];
-  /** true when the document has warnings (not only an error). */
-  warnings: boolean;
 }
 
 export interface PoolOptions {
@@ -61,7 +59,7 @@ export function failedResult(src: SourceDoc, code: string, message: string): Poo
   const file = new VFile({ path: src.uri });
   const record = errorRecord(src, code, message, src.encoding ?? null);
   markFatal(record, file);
-  return { record, messages: messagesOf(file), warnings: false };
+  return { record, messages: messagesOf(file) };
 }
 
 const WORKER_URL = new URL('./worker-thread.js', import.meta.url);
@@ -108,7 +106,7 @@ export class WorkerPool {
       const task = slot.tasks[0];
       if (!task || task.seq !== m.seq) return;
       this.settle(slot, m.record
-        ? { record: m.record, messages: m.messages, warnings: m.messages.some((x) => !x.fatal) }
+        ? { record: m.record, messages: m.messages }
         : failedResult(task.src, 'internal', `${task.src.uri}: processing failed (${m.failure.split('\n')[0]}); this is a pressx bug, please report it with the document`));
     });
     worker.on('error', (err: Error) => {

@@ -277,7 +277,7 @@ const HAS_LETTER = /\p{L}/u;
 const F_LEGAL = 1, F_TITLE = 2, F_FIRST = 4, F_LAST = 8, F_ORGKW = 16, F_PLACEKW = 32, F_COMMON = 64;
 const HAS_LOWER = /\p{Ll}/u;
 
-/** Words per generation of a lexicon's word cache (at most twice as many are kept, about 300 bytes each). */
+/** Words per generation of a lexicon's word cache (at most twice as many are kept, about 400 bytes each). */
 const WORD_CACHE_MAX = 10000;
 
 /**

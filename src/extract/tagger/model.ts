@@ -138,8 +138,10 @@ export function tagWords(model: TaggerModel, words: string[], lx: TagLexicon): U
         if (r < 0) continue;
         for (let t = 0; t < NT; t++) sum[t] += w[r + t];
       }
-      // (A literal of NT doubles: an exact-size unboxed array, the smallest a cached word can carry.)
-      b = NT === 9 ? [sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7], sum[8]] : Array.from(sum);
+      // (An exact-size array of unboxed doubles: about 130 bytes a word, where Array.from leaves spare capacity
+      // and a Float64Array per word costs several times more.)
+      b = new Array<number>(NT);
+      for (let t = 0; t < NT; t++) b[t] = sum[t];
       wi.scores = b; wi.scoresOf = model;
     }
     for (let t = 0, bi = i * NT; t < NT; t++) base[bi + t] = b[t];
